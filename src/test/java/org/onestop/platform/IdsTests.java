@@ -1,0 +1,23 @@
+package org.onestop.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class IdsTests {
+
+    @Test
+    void ids_are_version_7_and_ordered_by_time() {
+        UUID earlier = Ids.newId(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        UUID later = Ids.newId(Clock.fixed(Instant.parse("2026-01-01T00:00:01Z"), ZoneOffset.UTC));
+        assertThat(earlier.version()).isEqualTo(7);
+        assertThat(earlier.variant()).isEqualTo(2);
+        assertThat(earlier.toString()).isLessThan(later.toString());
+        assertThat(earlier.getMostSignificantBits() >>> 16).isEqualTo(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    }
+}
