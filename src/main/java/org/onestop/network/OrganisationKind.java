@@ -1,0 +1,6 @@
+package org.onestop.network;
+
+/** What an organisation is to the network. */
+public enum OrganisationKind {
+    PUBLIC_AGENCY, PRIVATE_PARTNER, INTERMEDIARY
+}
