@@ -1,0 +1,30 @@
+package org.onestop.console.internal;
+
+import java.security.Principal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** What every console page shares: who is signed in, where "home" is, and the 404 page for unknown codes. */
+@ControllerAdvice(basePackageClasses = ConsolePages.class)
+final class ConsolePages {
+
+    @ModelAttribute("signedInAs")
+    String signedInAs(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    @ModelAttribute("homeUrl")
+    String homeUrl() {
+        return "/console";
+    }
+
+    @ExceptionHandler(UnknownCode.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+}

@@ -1,0 +1,114 @@
+package org.onestop.console;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onestop.network.ActivityProfile;
+import org.onestop.network.Agreement;
+import org.onestop.network.Agreements;
+import org.onestop.network.GovernanceMode;
+import org.onestop.network.Money;
+import org.onestop.network.Organisation;
+import org.onestop.network.OrganisationKind;
+import org.onestop.network.OrganisationStatus;
+import org.onestop.network.Organisations;
+import org.onestop.network.ReceivingMode;
+import org.onestop.testing.OneStopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The console's pages as HTML, for a signed-in manager (security itself is the access module's to test). */
+@OneStopTest
+@WithMockUser(username = "manager", roles = "MANAGER")
+class ConsolePagesTests {
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    Agreements agreements;
+
+    @BeforeEach
+    void network() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        organisations.save(new Organisation("registry", "Business <b>registry</b>", OrganisationKind.PUBLIC_AGENCY,
+                OrganisationStatus.ACTIVE, ReceivingMode.PUSH, URI.create("https://registry.example/work"),
+                "{\"keys\":[{\"kid\":\"registry-2026\",\"kty\":\"EC\",\"crv\":\"P-256\",\"alg\":\"ES256\","
+                        + "\"x\":\"SECRET-X\",\"y\":\"SECRET-Y\"}]}"));
+        organisations.save(new Organisation("bank", "Bank", OrganisationKind.PRIVATE_PARTNER,
+                OrganisationStatus.SUSPENDED, ReceivingMode.INBOX, null, null));
+        agreements.save(new Agreement("registry-start", "registry", "start-business", List.of("register"),
+                GovernanceMode.IN_HOUSE, Duration.ofDays(5), new Money(new BigDecimal("12.50"), "EUR"),
+                List.of("company.name", "company.address"), "Companies Act, section 4", LocalDate.of(2026, 1, 1),
+                null, new ActivityProfile(4, 2, 5)));
+    }
+
+    @Test
+    void lists_the_organisations_with_kind_and_status() throws Exception {
+        mvc.perform(get("/console/organisations")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("<html lang=\"en\" class=\"govuk-template\">"),
+                containsString("Business &lt;b&gt;registry&lt;/b&gt;"),
+                containsString("href=\"/console/organisations/registry\""),
+                containsString("Private partner"), containsString("Suspended"),
+                containsString("aria-current=\"true\""), containsString("Sign out"),
+                not(containsString("<b>registry</b>")))));
+    }
+
+    @Test
+    void shows_an_organisation_with_its_key_ids_but_not_key_material_and_its_agreements() throws Exception {
+        mvc.perform(get("/console/organisations/registry")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Public agency"), containsString("Pushed to its endpoint"),
+                containsString("https://registry.example/work"), containsString("1 key"),
+                containsString("registry-2026"), containsString("ES256"), not(containsString("SECRET-X")),
+                containsString("href=\"/console/agreements/registry-start\""), containsString("5 days"))));
+    }
+
+    @Test
+    void shows_an_agreement_in_human_terms() throws Exception {
+        mvc.perform(get("/console/agreements/registry-start")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("In-house"), containsString("5 days"), containsString("€12.50"),
+                containsString("company.address"), containsString("Companies Act, section 4"),
+                containsString("From 1 January 2026, with no end date"), containsString("4 out of 5"))));
+        mvc.perform(get("/console/agreements")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("€12.50")));
+    }
+
+    @Test
+    void answers_an_unknown_code_with_the_govuk_not_found_page() throws Exception {
+        mvc.perform(get("/console/organisations/nobody")).andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Page not found"), containsString("govuk-template"))));
+        mvc.perform(get("/console/agreements/nothing")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Page not found")));
+    }
+
+    @Test
+    void the_layout_has_no_inline_script_or_style() throws Exception {
+        String html = mvc.perform(get("/console")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(html)
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContain("style=").doesNotContain("<style")
+                .contains("govuk-skip-link", "govuk-phase-banner", "govuk-footer", "/assets/onestop/frontend-supported.js");
+    }
+}
