@@ -103,6 +103,27 @@ class ConsolePagesTests {
     }
 
     @Test
+    void the_sign_in_page_has_the_form_fields_the_form_login_expects() throws Exception {
+        mvc.perform(get("/sign-in")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("action=\"/sign-in\""), containsString("name=\"username\""),
+                containsString("name=\"password\""), containsString("name=\"_csrf\""),
+                containsString("autocomplete=\"current-password\""), not(containsString("There is a problem")))));
+    }
+
+    @Test
+    void the_sign_in_page_explains_a_failed_sign_in_and_links_to_the_field() throws Exception {
+        mvc.perform(get("/sign-in").param("error", "")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("<title>Error: Sign in"), containsString("govuk-error-summary"),
+                containsString("href=\"#username\""), containsString("aria-describedby=\"username-error\""))));
+    }
+
+    @Test
+    void the_sign_in_page_confirms_sign_out() throws Exception {
+        mvc.perform(get("/sign-in").param("signed-out", "")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You have been signed out")));
+    }
+
+    @Test
     void the_layout_has_no_inline_script_or_style() throws Exception {
         String html = mvc.perform(get("/console")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
