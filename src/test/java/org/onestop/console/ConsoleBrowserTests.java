@@ -5,34 +5,21 @@ import static org.onestop.testing.Accessibility.assertNoSeriousViolations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onestop.network.ActivityProfile;
-import org.onestop.network.Agreement;
-import org.onestop.network.Agreements;
-import org.onestop.network.GovernanceMode;
-import org.onestop.network.Money;
-import org.onestop.network.Organisation;
-import org.onestop.network.OrganisationKind;
-import org.onestop.network.OrganisationStatus;
-import org.onestop.network.Organisations;
-import org.onestop.network.ReceivingMode;
+import org.onestop.testing.ApiClient;
 import org.onestop.testing.Browser;
 import org.onestop.testing.OneStopTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,15 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * page. The sign-in form is the access module's form login (POST /sign-in, username, password, _csrf).
  */
 @OneStopTest
-@TestPropertySource(properties = {"onestop.admin.user=" + ConsoleBrowserTests.MANAGER,
-        "onestop.admin.password=" + ConsoleBrowserTests.PASSWORD,
-        // only used while the access module still has the skeleton's HTTP Basic chain
-        "spring.security.user.name=" + ConsoleBrowserTests.MANAGER,
-        "spring.security.user.password=" + ConsoleBrowserTests.PASSWORD, "spring.security.user.roles=MANAGER"})
+@TestPropertySource(properties = "onestop.demo.enabled=true")
 class ConsoleBrowserTests {
-
-    static final String MANAGER = "manager";
-    static final String PASSWORD = "correct-horse-battery-staple";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -57,26 +37,11 @@ class ConsoleBrowserTests {
     @Value("${local.server.port}")
     int port;
 
-    @Autowired
-    Organisations organisations;
-
-    @Autowired
-    Agreements agreements;
-
     WebDriver driver;
 
     @BeforeEach
-    void network() {
+    void browser() {
         driver = browser.driver();
-        organisations.save(new Organisation("registry", "Business registry", OrganisationKind.PUBLIC_AGENCY,
-                OrganisationStatus.ACTIVE, ReceivingMode.PUSH, URI.create("https://registry.example/work"),
-                "{\"keys\":[{\"kid\":\"registry-2026\",\"kty\":\"EC\",\"crv\":\"P-256\",\"alg\":\"ES256\"}]}"));
-        organisations.save(new Organisation("bank", "Bank", OrganisationKind.PRIVATE_PARTNER,
-                OrganisationStatus.SUSPENDED, ReceivingMode.INBOX, null, null));
-        agreements.save(new Agreement("registry-start", "registry", "start-business", List.of("register"),
-                GovernanceMode.IN_HOUSE, Duration.ofDays(5), new Money(new BigDecimal("12.50"), "EUR"),
-                List.of("company.name"), "Companies Act, section 4", LocalDate.of(2026, 1, 1), null,
-                new ActivityProfile(4, 2, 5)));
     }
 
     @Test
@@ -87,23 +52,37 @@ class ConsoleBrowserTests {
 
         driver.findElement(By.linkText("Organisations")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
-        assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(6);
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Business registry")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Business registry");
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("registry-2026", "Active");
+        driver.findElement(By.linkText("Business Registry")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Business Registry");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Public agency", "Active", "Web inbox");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("registry-start")).click();
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("5 days", "€12.50", "4 out of 5");
+        driver.findElement(By.linkText("registry-registration")).click();
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("3 days", "€18.00", "Companies Act, section 12", "5 out of 5");
+        assertNoSeriousViolations(driver);
+
+        driver.findElement(By.linkText("start-a-business")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Start a business");
+        WebElement graph = driver.findElement(By.cssSelector("svg.onestop-graph[role=img]"));
+        assertThat(graph.isDisplayed()).isTrue();
+        assertThat(graph.getRect().getWidth()).isGreaterThan(300);
+        assertThat(graph.findElements(By.cssSelector("rect"))).hasSize(4);
+        assertThat(graph.findElements(By.cssSelector("path.onestop-graph__edge"))).hasSize(2);
+        assertThat(graph.getText()).contains("Register the company", "Issue a tax number");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Routed by", "Northfield Municipality");
+        assertNoSeriousViolations(driver);
+
+        driver.findElement(By.linkText("Services")).click();
+        assertThat(driver.findElement(By.linkText("Start a business")).isDisplayed()).isTrue();
         assertNoSeriousViolations(driver);
 
         driver.get(url("/console/organisations/nobody"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertNoSeriousViolations(driver);
-    }
-
         // the sign-in page with its error summary (reachable here whichever security chain is in place)
         driver.get(url("/sign-in?error"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("There is a problem");
@@ -124,7 +103,7 @@ class ConsoleBrowserTests {
         assumeFormSignIn();
         driver.get(url("/sign-in"));
         assertNoSeriousViolations(driver);
-        driver.findElement(By.id("username")).sendKeys(MANAGER);
+        driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
         driver.findElement(By.id("password")).sendKeys("not-the-password");
         driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 
@@ -139,12 +118,12 @@ class ConsoleBrowserTests {
     private void signIn() {
         driver.get(url("/sign-in"));
         if (formSignIn()) {
-            driver.findElement(By.id("username")).sendKeys(MANAGER);
-            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
+            driver.findElement(By.id("password")).sendKeys(ApiClient.MANAGER_PASSWORD);
             driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
         } else {
             // the skeleton's HTTP Basic chain, until the access module's form login is merged
-            driver.get("http://" + MANAGER + ":" + PASSWORD + "@localhost:" + port + "/console");
+            driver.get("http://" + ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD + "@localhost:" + port + "/console");
         }
     }
 

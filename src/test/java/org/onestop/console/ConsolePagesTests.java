@@ -13,9 +13,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onestop.catalog.Catalog;
+import org.onestop.catalog.Routing;
+import org.onestop.catalog.ServiceDefinition;
+import org.onestop.catalog.ServiceStatus;
+import org.onestop.catalog.Step;
+import org.onestop.catalog.StepInput;
 import org.onestop.network.ActivityProfile;
 import org.onestop.network.Agreement;
 import org.onestop.network.Agreements;
@@ -33,6 +40,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** The console's pages as HTML, for a signed-in manager (security itself is the access module's to test). */
 @OneStopTest
 @WithMockUser(username = "manager", roles = "MANAGER")
@@ -49,6 +59,9 @@ class ConsolePagesTests {
     @Autowired
     Agreements agreements;
 
+    @Autowired
+    Catalog catalog;
+
     @BeforeEach
     void network() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
@@ -62,6 +75,39 @@ class ConsolePagesTests {
                 GovernanceMode.IN_HOUSE, Duration.ofDays(5), new Money(new BigDecimal("12.50"), "EUR"),
                 List.of("company.name", "company.address"), "Companies Act, section 4", LocalDate.of(2026, 1, 1),
                 null, new ActivityProfile(4, 2, 5)));
+        JsonNode form = JsonMapper.builder().build().readTree("{\"type\":\"object\"}");
+        catalog.save(new ServiceDefinition("start-business", "Start a <i>business</i>", "One application.",
+                ServiceStatus.PUBLISHED, form, List.of(
+                        new Step("register", "Register the company", "registry", null, List.of(),
+                                new StepInput(List.of("company.name"), List.of()), null, Duration.ofDays(3)),
+                        new Step("licence", "Grant a licence", null,
+                                new Routing("company.town", Map.of("north", "registry"), null),
+                                List.of("register"), new StepInput(List.of(), List.of("register.number")), null,
+                                Duration.ofHours(36)),
+                        new Step("account", "Open an account", "bank", null, List.of("register"), null, null, null))));
+    }
+
+    @Test
+    void shows_a_service_with_its_step_graph_and_the_same_information_as_a_table() throws Exception {
+        mvc.perform(get("/console/services")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Start a &lt;i&gt;business&lt;/i&gt;"), containsString("Published"))));
+        mvc.perform(get("/console/services/start-business")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("role=\"img\""), containsString("aria-labelledby=\"graph-title graph-desc\""),
+                containsString("<title id=\"graph-title\">"),
+                containsString("First: Register the company. Then: Grant a licence, Open an account."),
+                containsString("marker-end=\"url(#graph-arrowhead)\""),
+                containsString(">Register the company</text>"),
+                containsString("Routed by"), containsString("north: Business &lt;b&gt;registry&lt;/b&gt;"),
+                containsString("Any other value: not routed"), containsString("1 day 12 hours"),
+                containsString("register.number"), containsString("href=\"/console/agreements/registry-start\""),
+                not(containsString("<i>business</i>")))));
+    }
+
+    @Test
+    void answers_an_unknown_service_or_version_with_not_found() throws Exception {
+        mvc.perform(get("/console/services/nothing")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Page not found")));
+        mvc.perform(get("/console/services/start-business").param("version", "99")).andExpect(status().isNotFound());
     }
 
     @Test

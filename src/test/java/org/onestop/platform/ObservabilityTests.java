@@ -9,13 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.onestop.testing.ApiClient;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
 
 /** Correlation ids, probes and metrics, over real HTTP. */
 @OneStopTest
-@TestPropertySource(properties = {"spring.security.user.name=ops", "spring.security.user.password=ops-secret"})
 class ObservabilityTests {
 
     @Value("${local.server.port}")
@@ -71,7 +70,8 @@ class ObservabilityTests {
     private HttpResponse<String> get(String path, String correlationId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 // only needed until the access module permits /actuator/prometheus; ignored afterwards
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:ops-secret".getBytes()));
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD).getBytes()));
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);
         }

@@ -9,13 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.onestop.testing.ApiClient;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
 
 /** GOV.UK Frontend comes from the webjar, version-less, with its fonts and images where its CSS expects them. */
 @OneStopTest
-@TestPropertySource(properties = {"spring.security.user.name=ops", "spring.security.user.password=ops-secret"})
 class StaticAssetsTests {
 
     @Value("${local.server.port}")
@@ -45,7 +44,8 @@ class StaticAssetsTests {
     private void assertServed(String path, String type) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 // only needed until the access module permits /webjars/** and /assets/**; ignored afterwards
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:ops-secret".getBytes()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD).getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(

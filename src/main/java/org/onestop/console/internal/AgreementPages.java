@@ -2,6 +2,7 @@ package org.onestop.console.internal;
 
 import org.onestop.network.Agreement;
 import org.onestop.network.Agreements;
+import org.onestop.platform.NotFound;
 import org.onestop.network.Organisations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ final class AgreementPages {
 
     @GetMapping("/console/agreements/{code}")
     String one(@PathVariable String code, Model model) {
-        Agreement agreement = agreements.find(code).orElseThrow(() -> new UnknownCode("agreement", code));
+        Agreement agreement = agreements.find(code).orElseThrow(() -> new NotFound("No agreement " + code));
         model.addAttribute("agreement", agreement);
         model.addAttribute("organisation", organisations.find(agreement.organisation()).orElse(null));
         return "console/agreement";

@@ -2,6 +2,7 @@ package org.onestop.console.internal;
 
 import java.security.Principal;
 
+import org.onestop.platform.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,7 +23,7 @@ final class ConsolePages {
         return "/console";
     }
 
-    @ExceptionHandler(UnknownCode.class)
+    @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";

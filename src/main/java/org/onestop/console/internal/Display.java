@@ -2,13 +2,19 @@ package org.onestop.console.internal;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.onestop.catalog.Routing;
+import org.onestop.catalog.ServiceStatus;
 import org.onestop.network.GovernanceMode;
 import org.onestop.network.Money;
 import org.onestop.network.OrganisationKind;
@@ -23,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Display {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** A public key as the console shows it: its identifiers, never its material. */
     public record Key(String kid, String type, String use, String algorithm) {
@@ -93,6 +100,36 @@ public final class Display {
         format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
         format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
         return format.format(money.amount());
+    }
+
+    /** "Routed by business.address.municipality: northfield → Northfield Municipality; otherwise …" as lines. */
+    public List<String> routes(Routing routing, Map<String, String> organisationNames) {
+        List<String> lines = new ArrayList<>();
+        new TreeMap<>(routing.organisations()).forEach((value, organisation) ->
+                lines.add(value + ": " + organisationNames.getOrDefault(organisation, organisation)));
+        lines.add("Any other value: " + (routing.otherwise() == null ? "not routed"
+                : organisationNames.getOrDefault(routing.otherwise(), routing.otherwise())));
+        return lines;
+    }
+
+    public String status(ServiceStatus status) {
+        return switch (status) {
+            case DRAFT -> "Draft";
+            case PUBLISHED -> "Published";
+            case RETIRED -> "Retired";
+        };
+    }
+
+    public String statusColour(ServiceStatus status) {
+        return switch (status) {
+            case DRAFT -> "govuk-tag--yellow";
+            case PUBLISHED -> "govuk-tag--green";
+            case RETIRED -> "govuk-tag--grey";
+        };
+    }
+
+    public String instant(Instant instant) {
+        return instant == null ? "" : DAY_TIME.format(instant.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
     public String day(LocalDate day) {

@@ -1,6 +1,7 @@
 package org.onestop.console.internal;
 
 import org.onestop.network.Agreements;
+import org.onestop.platform.NotFound;
 import org.onestop.network.Organisation;
 import org.onestop.network.Organisations;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,7 @@ final class OrganisationPages {
 
     @GetMapping("/console/organisations/{code}")
     String one(@PathVariable String code, Model model) {
-        Organisation organisation = organisations.find(code).orElseThrow(() -> new UnknownCode("organisation", code));
+        Organisation organisation = organisations.find(code).orElseThrow(() -> new NotFound("No organisation " + code));
         model.addAttribute("organisation", organisation);
         model.addAttribute("keys", display.keys(organisation.jwks()));
         model.addAttribute("agreements",
