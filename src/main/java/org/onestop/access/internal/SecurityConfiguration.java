@@ -13,7 +13,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/favicon.ico", "/error").permitAll()
                 .anyRequest().authenticated())
-            .httpBasic(basic -> {});
+            .httpBasic(basic -> {})
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
     }
 }
