@@ -3,14 +3,20 @@ package org.onestop.console.internal;
 import java.security.Principal;
 
 import org.onestop.platform.NotFound;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** What every console page shares: who is signed in, where "home" is, and the 404 page for unknown codes. */
+/**
+ * What every console page shares: who is signed in, where "home" is, and the 404 page for unknown
+ * codes (ahead of the platform's general handler, so that the page keeps the console's header).
+ */
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 final class ConsolePages {
 
     @ModelAttribute("signedInAs")
