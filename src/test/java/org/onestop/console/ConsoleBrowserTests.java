@@ -90,12 +90,20 @@ class ConsoleBrowserTests {
     }
 
     @Test
-    void pages_use_govuk_frontend_styles_and_scripts_from_the_server() {
+    void pages_use_govuk_frontend_styles_and_scripts_and_sign_out_ends_the_session() {
         assumeFormSignIn(); // before that, the skeleton's Basic chain guards /webjars/** and /assets/** too
         signIn();
         assertThat(driver.findElement(By.tagName("h1")).getCssValue("font-family")).contains("GDS Transport");
         assertThat(driver.findElement(By.tagName("body")).getAttribute("class"))
                 .contains("js-enabled", "govuk-frontend-supported");
+
+        driver.findElement(By.cssSelector("header button.onestop-sign-out")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in?signed-out");
+        assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("You have been signed out");
+        assertNoSeriousViolations(driver);
+        driver.get(url("/console/organisations"));
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in");
     }
 
     @Test
