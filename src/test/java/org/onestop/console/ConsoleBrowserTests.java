@@ -83,6 +83,9 @@ class ConsoleBrowserTests {
         driver.get(url("/console/organisations/nobody"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertNoSeriousViolations(driver);
+        driver.get(url("/console/no-such-page"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(driver.getPageSource()).doesNotContain("Whitelabel");
         // the sign-in page with its error summary (reachable here whichever security chain is in place)
         driver.get(url("/sign-in?error"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("There is a problem");

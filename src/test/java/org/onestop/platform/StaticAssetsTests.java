@@ -32,6 +32,7 @@ class StaticAssetsTests {
     void serves_the_fonts_and_images_the_stylesheet_refers_to_under_assets() throws Exception {
         assertServed("/assets/fonts/bold-b542beb274-v2.woff2", "font/woff2");
         assertServed("/assets/images/favicon.svg", "image/svg+xml");
+        assertServed("/favicon.ico", "image/");
     }
 
     @Test
