@@ -36,6 +36,7 @@ import org.onestop.network.ReceivingMode;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -43,8 +44,12 @@ import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The console's pages as HTML, for a signed-in manager (security itself is the access module's to test). */
+/**
+ * The console's pages as HTML, for a signed-in manager (security itself is the access module's to test).
+ * The context (and its database) is closed afterwards, so the fixtures do not leak into other tests.
+ */
 @OneStopTest
+@DirtiesContext
 @WithMockUser(username = "manager", roles = "MANAGER")
 class ConsolePagesTests {
 
