@@ -32,6 +32,7 @@ class AdminBootstrapTests {
         Map<String, Object> database = database();
         String password;
         try (ConfigurableApplicationContext first = start(database, "")) {
+            assertThat(first.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(database.get("spring.datasource.url"));
             Matcher matcher = BANNER_PASSWORD.matcher(output.getAll());
             assertThat(matcher.find()).as("the banner shows the generated password").isTrue();
             password = matcher.group(1);
@@ -57,7 +58,8 @@ class AdminBootstrapTests {
         properties.put("onestop.data-dir", "target/test-data");
         properties.put("onestop.admin.password", adminPassword);
         properties.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(OneStopApplication.class).properties(properties).run();
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(OneStopApplication.class).run(arguments);
     }
 
     private static int port(ConfigurableApplicationContext context) {
