@@ -1,6 +1,13 @@
 package org.onestop.network;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** How the orchestrator governs an activity: done in-house, contracted out, or run as a partnership. */
 public enum GovernanceMode {
-    IN_HOUSE, CONTRACT, PARTNERSHIP
+    @JsonProperty("in-house")
+    IN_HOUSE,
+    @JsonProperty("contract")
+    CONTRACT,
+    @JsonProperty("partnership")
+    PARTNERSHIP
 }

@@ -3,6 +3,8 @@ package org.onestop.network;
 import java.net.URI;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * A member of the network.
  *
@@ -10,13 +12,13 @@ import java.util.Objects;
  * @param jwks the organisation's public keys as a JWK set document (JSON), used to verify what it signs
  */
 public record Organisation(String code, String name, OrganisationKind kind, OrganisationStatus status,
-        ReceivingMode receiving, URI endpoint, String jwks) {
+        ReceivingMode receiving, URI endpoint, @JsonRawValue String jwks) {
 
     public Organisation {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(status, "status");
+        status = status == null ? OrganisationStatus.ACTIVE : status;
         Objects.requireNonNull(receiving, "receiving");
         jwks = jwks == null || jwks.isBlank() ? "{\"keys\":[]}" : jwks;
     }

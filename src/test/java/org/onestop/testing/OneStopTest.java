@@ -14,7 +14,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"onestop.demo.enabled=false", "onestop.data-dir=target/test-data"})
+        properties = {"onestop.demo.enabled=false", "onestop.data-dir=target/test-data",
+                "onestop.admin.user=" + ApiClient.MANAGER, "onestop.admin.password=" + ApiClient.MANAGER_PASSWORD,
+                "spring.security.user.name=" + ApiClient.MANAGER, "spring.security.user.password=" + ApiClient.MANAGER_PASSWORD,
+                "spring.security.user.roles=MANAGER"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface OneStopTest {
 }

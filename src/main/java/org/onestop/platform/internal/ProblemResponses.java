@@ -1,0 +1,94 @@
+package org.onestop.platform.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.onestop.platform.InvalidInput;
+import org.onestop.platform.NotFound;
+import org.onestop.platform.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as RFC 9457 problem+json. Violations are listed under {@code errors} with
+ * their paths; unexpected failures say nothing about internals.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://onestop.example/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalid(InvalidInput e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", e.title(),
+                e.violations().size() == 1 ? e.violations().get(0).toString()
+                        : e.violations().size() + " problems; see errors");
+        problem.setProperty("errors", errors(e.violations()));
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure answering an API request", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "The request could not be completed; it has been logged."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed", "Malformed request body",
+                BodyErrors.describe(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(TYPE_BASE + status.value()));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static List<Map<String, String>> errors(List<Violation> violations) {
+        return violations.stream().map(v -> Map.of("path", v.path(), "message", v.message())).toList();
+    }
+}
