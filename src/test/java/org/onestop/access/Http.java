@@ -13,13 +13,15 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.onestop.testing.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP to the running application, with a cookie jar and no redirect following. */
 final class Http {
 
-    static final String PASSWORD = "correct-horse-battery";
+    static final String MANAGER = ApiClient.MANAGER;
+    static final String PASSWORD = ApiClient.MANAGER_PASSWORD;
     static final String BASE_URL = "https://onestop.test";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,7 +81,7 @@ final class Http {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json(response);
-        assertThat(problem.get("type").asString()).isNotBlank();
+        assertThat(problem.get("type").asString()).isEqualTo("https://onestop.example/problems/" + reason);
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("reason").asString()).isEqualTo(reason);

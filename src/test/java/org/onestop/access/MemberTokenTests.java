@@ -1,7 +1,6 @@
 package org.onestop.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onestop.access.Http.PASSWORD;
 import static org.onestop.access.Http.assertProblem;
 import static org.onestop.access.Http.bearer;
 import static org.onestop.access.Http.json;
@@ -48,7 +47,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @OneStopTest
-@TestPropertySource(properties = {"onestop.admin.password=" + PASSWORD, "onestop.base-url=" + Http.BASE_URL})
+@TestPropertySource(properties = "onestop.base-url=" + Http.BASE_URL)
 class MemberTokenTests {
 
     static ECKey bankKey;

@@ -2,6 +2,7 @@ package org.onestop.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onestop.access.Http.MANAGER;
 import static org.onestop.access.Http.PASSWORD;
 import static org.onestop.access.Http.assertProblem;
 import static org.onestop.access.Http.basic;
@@ -29,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @OneStopTest
-@TestPropertySource(properties = {"onestop.admin.password=" + PASSWORD, "onestop.base-url=" + Http.BASE_URL})
+@TestPropertySource(properties = "onestop.base-url=" + Http.BASE_URL)
 class StaffAccessTests {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -71,20 +72,20 @@ class StaffAccessTests {
 
     @Test
     void the_bootstrap_manager_uses_the_configured_password_over_basic_auth() throws Exception {
-        JsonNode me = json(http.get("/api/v1/whoami", basic("admin", PASSWORD)));
+        JsonNode me = json(http.get("/api/v1/whoami", basic(MANAGER, PASSWORD)));
 
         assertThat(me.get("kind").asString()).isEqualTo("staff");
-        assertThat(me.get("name").asString()).isEqualTo("admin");
+        assertThat(me.get("name").asString()).isEqualTo(MANAGER);
         assertThat(me.get("roles").get(0).asString()).isEqualTo("MANAGER");
         assertThat(me.get("roles").size()).isEqualTo(1);
         assertThat(me.get("organisation").isNull()).isTrue();
         assertThat(accounts.all()).filteredOn(member -> member.role() == StaffRole.MANAGER)
-                .containsExactly(new StaffMember("admin", StaffRole.MANAGER, null));
+                .containsExactly(new StaffMember(MANAGER, StaffRole.MANAGER, null));
     }
 
     @Test
     void refuses_a_wrong_password() throws Exception {
-        assertProblem(http.get("/api/v1/whoami", basic("admin", "not-the-password")), 401, "bad-credentials");
+        assertProblem(http.get("/api/v1/whoami", basic(MANAGER, "not-the-password")), 401, "bad-credentials");
         assertProblem(http.get("/api/v1/whoami", basic("nobody", PASSWORD)), 401, "bad-credentials");
     }
 
@@ -118,14 +119,14 @@ class StaffAccessTests {
         assertThat(http.get("/api/v1/organisations", basic("olga", "operator-password")).statusCode()).isNotIn(401, 403);
         assertThat(http.post("/api/v1/services/start-a-business/applications", basic("olga", "operator-password"), "{}")
                 .statusCode()).isNotIn(401, 403);
-        assertThat(http.post("/api/v1/organisations", basic("admin", PASSWORD), "{}").statusCode()).isNotIn(401, 403);
+        assertThat(http.post("/api/v1/organisations", basic(MANAGER, PASSWORD), "{}").statusCode()).isNotIn(401, 403);
     }
 
     @Test
     void a_manager_rotates_the_platform_keys_and_the_old_key_stays_published() throws Exception {
         JWKSet before = JWKSet.parse(http.get("/.well-known/jwks.json", null).body());
 
-        HttpResponse<String> rotated = http.post("/api/v1/platform-keys:rotate", basic("admin", PASSWORD), "{}");
+        HttpResponse<String> rotated = http.post("/api/v1/platform-keys:rotate", basic(MANAGER, PASSWORD), "{}");
 
         assertThat(rotated.statusCode()).isEqualTo(200);
         String kid = json(rotated).get("kid").asString();
@@ -146,7 +147,7 @@ class StaffAccessTests {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
 
         HttpResponse<String> signedIn = http.postForm("/sign-in",
-                Map.of("username", "admin", "password", PASSWORD, "_csrf", csrfToken()));
+                Map.of("username", MANAGER, "password", PASSWORD, "_csrf", csrfToken()));
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/console"));
@@ -163,7 +164,7 @@ class StaffAccessTests {
     void refuses_the_sign_in_form_without_the_csrf_token() throws Exception {
         csrfToken();
 
-        HttpResponse<String> response = http.postForm("/sign-in", Map.of("username", "admin", "password", PASSWORD));
+        HttpResponse<String> response = http.postForm("/sign-in", Map.of("username", MANAGER, "password", PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(http.get("/console", null).headers().firstValue("Location"))
@@ -173,7 +174,7 @@ class StaffAccessTests {
     @Test
     void refuses_the_sign_in_form_with_a_wrong_password() throws Exception {
         HttpResponse<String> response = http.postForm("/sign-in",
-                Map.of("username", "admin", "password", "wrong-password", "_csrf", csrfToken()));
+                Map.of("username", MANAGER, "password", "wrong-password", "_csrf", csrfToken()));
 
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
         assertThat(http.get("/sign-in?error", null).body()).contains("The username or password is wrong");

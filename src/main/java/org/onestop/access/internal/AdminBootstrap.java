@@ -6,6 +6,7 @@ import java.util.Base64;
 import org.onestop.access.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * password it generates a strong one and logs it once.
  */
 @Component
+@ConditionalOnWebApplication
 class AdminBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);

@@ -20,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** 401 and 403 on the API as RFC 9457 problem details ({@code application/problem+json}), with a {@code reason} code. */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** The same base as the platform's MVC problem responses. */
+    static final String TYPE_BASE = "https://onestop.example/problems/";
+
     private final JsonMapper json;
 
     ProblemResponses(JsonMapper json) {
@@ -61,7 +64,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String reason,
             String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", TYPE_BASE + reason);
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

@@ -3,18 +3,16 @@ package org.onestop.access.internal;
 import java.time.Clock;
 
 import org.onestop.network.Organisations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -25,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem+json refusals) and the session-based pages (form sign-in with CSRF).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
@@ -34,11 +32,6 @@ class SecurityConfiguration {
     private static final String[] NETWORK_AND_CATALOG = {"/api/v1/organisations/**", "/api/v1/agreements/**",
             "/api/v1/services/**", "/api/v1/network-definition"};
     private static final String[] INTAKE = {"/api/v1/services/*/applications", "/api/v1/services/*/applications:batch"};
-
-    @Bean
-    static PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     MemberTokenVerifier memberTokenVerifier(Organisations organisations, MemberTokenUses uses, Environment environment,

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 @OneStopTest
-@TestPropertySource(properties = {"onestop.admin.password=correct-horse-battery", "onestop.base-url=https://onestop.test"})
+@TestPropertySource(properties = "onestop.base-url=https://onestop.test")
 class MemberTokenUsesTests {
 
     @Autowired
