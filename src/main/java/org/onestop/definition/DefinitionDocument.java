@@ -30,7 +30,6 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 final class DefinitionDocument {
 
-    static final JsonNode SCHEMA = loadSchema();
     static final String REJECTED = "The network definition was rejected";
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -42,6 +41,7 @@ final class DefinitionDocument {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .build();
+    static final JsonNode SCHEMA = loadSchema();
 
     private DefinitionDocument() {
     }
