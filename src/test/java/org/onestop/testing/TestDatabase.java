@@ -28,7 +28,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return "postgres".equals(System.getProperty("onestop.test.db", "h2"));
     }
 
-    static Map<String, Object> properties(String name) {
+    public static Map<String, Object> properties(String name) {
         if (onPostgres()) {
             return Map.of(
                     "spring.datasource.url", POSTGRES_URL + "?currentSchema=" + name,

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,8 @@ class JdbcCatalog implements Catalog {
                     .update();
             return new Service(draft.id(), draft.version(), definition, draft.createdAt());
         }
-        Service created = new Service(Ids.newId(clock), latest.map(s -> s.version() + 1).orElse(1), definition, clock.instant());
+        Service created = new Service(Ids.newId(clock), latest.map(s -> s.version() + 1).orElse(1), definition,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         retireOthersIfPublishing(definition, created.id());
         jdbc.sql("INSERT INTO service_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)")
                 .params(created.id(), definition.code(), created.version(), definition.name(), definition.description(),
