@@ -8,11 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** How stored versions follow saved definitions, on the real database. */
+/**
+ * How stored versions follow saved definitions, on the real database. The services saved here
+ * bypass the network's rules, so this class keeps a database of its own.
+ */
 @OneStopTest
+@TestPropertySource(properties = "onestop.test.isolated=catalog-versions")
 class CatalogVersionsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -20,4 +20,15 @@ class IdsTests {
         assertThat(earlier.toString()).isLessThan(later.toString());
         assertThat(earlier.getMostSignificantBits() >>> 16).isEqualTo(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
     }
+
+    @Test
+    void ids_made_in_the_same_millisecond_still_sort_in_order() {
+        Clock frozen = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
+        UUID previous = Ids.newId(frozen);
+        for (int i = 0; i < 10_000; i++) {
+            UUID next = Ids.newId(frozen);
+            assertThat(next.toString()).isGreaterThan(previous.toString());
+            previous = next;
+        }
+    }
 }

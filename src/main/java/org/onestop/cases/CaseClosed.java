@@ -1,0 +1,7 @@
+package org.onestop.cases;
+
+import java.util.UUID;
+
+/** A case ended: completed, rejected or withdrawn. */
+public record CaseClosed(UUID caseId, CaseStatus status) {
+}

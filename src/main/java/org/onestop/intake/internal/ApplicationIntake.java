@@ -1,0 +1,195 @@
+package org.onestop.intake.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onestop.catalog.Catalog;
+import org.onestop.catalog.Service;
+import org.onestop.intake.Application;
+import org.onestop.intake.ApplicationSubmitted;
+import org.onestop.intake.NewApplication;
+import org.onestop.intake.Receipt;
+import org.onestop.intake.Submission;
+import org.onestop.intake.SubmittingApplication;
+import org.onestop.mandates.MandateDecision;
+import org.onestop.mandates.Mandates;
+import org.onestop.platform.Event;
+import org.onestop.platform.Ids;
+import org.onestop.platform.NotFound;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@org.springframework.stereotype.Service
+class ApplicationIntake implements SubmittingApplication {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Catalog catalog;
+    private final Mandates mandates;
+    private final JdbcApplications applications;
+    private final AccessCodes accessCodes;
+    private final Recording recording;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ApplicationIntake(Catalog catalog, Mandates mandates, JdbcApplications applications, AccessCodes accessCodes,
+            Recording recording, TransactionTemplate transaction, Clock clock) {
+        this.catalog = catalog;
+        this.mandates = mandates;
+        this.applications = applications;
+        this.accessCodes = accessCodes;
+        this.recording = recording;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public Submission submit(NewApplication application) {
+        Service service = publishedService(application.serviceCode());
+        return submitAll(service, List.of(application)).get(0);
+    }
+
+    @Override
+    public List<Submission> submitAll(String serviceCode, List<NewApplication> batch) {
+        return submitAll(publishedService(serviceCode), batch);
+    }
+
+    private List<Submission> submitAll(Service service, List<NewApplication> batch) {
+        try {
+            return trySubmitAll(service, batch);
+        } catch (DuplicateKeyException raced) {
+            // another request stored one of these idempotency keys (or, once in 2^40, the same reference)
+            // meanwhile; a second pass finds what it stored
+            return trySubmitAll(service, batch);
+        }
+    }
+
+    private List<Submission> trySubmitAll(Service service, List<NewApplication> batch) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Submission> results = new ArrayList<>(batch.size());
+        List<Prepared> accepted = new ArrayList<>();
+        Map<String, Prepared> keysInBatch = new HashMap<>();
+        for (NewApplication candidate : batch) {
+            Submission refusal = refusal(service, candidate, LocalDate.ofInstant(now, clock.getZone()));
+            if (refusal != null) {
+                results.add(refusal);
+                continue;
+            }
+            String hash = requestHash(candidate);
+            Optional<Submission> earlier = earlierUse(candidate, hash, service);
+            if (earlier.isPresent()) {
+                results.add(earlier.get());
+                continue;
+            }
+            String batchKey = candidate.idempotencyKey() == null ? null : candidate.actor() + "\n" + candidate.idempotencyKey();
+            Prepared sameKey = batchKey == null ? null : keysInBatch.get(batchKey);
+            if (sameKey != null) {
+                results.add(sameKey.requestHash().equals(hash) ? new Submission.Accepted(sameKey.receipt(), true)
+                        : new Submission.KeyReused(candidate.idempotencyKey()));
+                continue;
+            }
+            Prepared prepared = prepare(service, candidate, hash, now);
+            if (batchKey != null) {
+                keysInBatch.put(batchKey, prepared);
+            }
+            accepted.add(prepared);
+            results.add(new Submission.Accepted(prepared.receipt(), false));
+        }
+        if (!accepted.isEmpty()) {
+            transaction.executeWithoutResult(status -> accepted.forEach(this::store));
+        }
+        return results;
+    }
+
+    private Submission refusal(Service service, NewApplication candidate, LocalDate today) {
+        var violations = ApplicationRules.check(service, candidate);
+        if (!violations.isEmpty()) {
+            return new Submission.Invalid(violations);
+        }
+        if (candidate.agent() != null) {
+            MandateDecision decision = mandates.check(candidate.agent(), candidate.principal().id(), service.code(), today);
+            if (!decision.allowed()) {
+                return new Submission.NotMandated(decision.refusal());
+            }
+        }
+        return null;
+    }
+
+    private Optional<Submission> earlierUse(NewApplication candidate, String hash, Service service) {
+        if (candidate.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return applications.findByKey(candidate.actor(), candidate.idempotencyKey()).map(stored -> {
+            if (!hash.equals(stored.requestHash())) {
+                return new Submission.KeyReused(candidate.idempotencyKey());
+            }
+            Application earlier = applications.find(stored.applicationId()).orElseThrow();
+            return new Submission.Accepted(receipt(earlier), true);
+        });
+    }
+
+    private Prepared prepare(Service service, NewApplication candidate, String hash, Instant now) {
+        Application application = new Application(Ids.newId(clock), newReference(), service.id(), service.code(),
+                service.version(), candidate.principal(), candidate.form(), candidate.channel(), candidate.agent(),
+                candidate.actor(), now);
+        return new Prepared(application, candidate.idempotencyKey(), hash, receipt(application));
+    }
+
+    private void store(Prepared prepared) {
+        Application a = prepared.application();
+        applications.insert(a, prepared.idempotencyKey(), prepared.requestHash());
+        recording.record(new Event(Ids.newId(clock), a.submittedAt(), "application-submitted", a.id(), a.id(), null,
+                a.agent(), a.channel().name().toLowerCase(java.util.Locale.ROOT), a.actor(),
+                Map.of("reference", a.reference(), "service", a.serviceCode(), "serviceVersion", a.serviceVersion(),
+                        "principalKind", a.principal().kind().name().toLowerCase(java.util.Locale.ROOT))),
+                new ApplicationSubmitted(a.id(), a.serviceId(), a.reference(), a.channel(), a.actor(), a.submittedAt()));
+    }
+
+    private Receipt receipt(Application a) {
+        return new Receipt(a.id(), a.reference(), accessCodes.codeFor(a.id()), a.serviceCode(), a.serviceVersion(),
+                a.submittedAt());
+    }
+
+    private Service publishedService(String code) {
+        return catalog.published(code).orElseThrow(() -> new NotFound("No published service '" + code + "'"));
+    }
+
+    private static String newReference() {
+        byte[] random = new byte[5];
+        RANDOM.nextBytes(random);
+        String code = Base32.encode(random, 8);
+        return "OS-" + code.substring(0, 4) + "-" + code.substring(4);
+    }
+
+    private static String requestHash(NewApplication a) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String canonical = a.serviceCode() + "\n" + a.channel() + "\n" + a.agent() + "\n" + a.principal() + "\n"
+                    + CANONICAL.writeValueAsString(a.form());
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private record Prepared(Application application, String idempotencyKey, String requestHash, Receipt receipt) {
+    }
+}

@@ -1,0 +1,78 @@
+package org.onestop.intake.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onestop.intake.Application;
+import org.onestop.intake.Applications;
+import org.onestop.intake.Channel;
+import org.onestop.intake.Principal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcApplications implements Applications {
+
+    private static final String COLUMNS = "id, reference, service_id, service_code, service_version, principal_kind, "
+            + "principal_id, principal_name, form, channel, agent, actor, submitted_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AccessCodes accessCodes;
+
+    JdbcApplications(JdbcClient jdbc, JsonMapper json, AccessCodes accessCodes) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.accessCodes = accessCodes;
+    }
+
+    @Override
+    public Optional<Application> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Application> findByReference(String reference, String accessCode) {
+        if (reference == null || reference.length() > 16) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE reference = ?")
+                .param(reference.trim().toUpperCase(java.util.Locale.ROOT)).query(this::map).optional()
+                .filter(application -> accessCodes.matches(application.id(), accessCode));
+    }
+
+    /** The application stored earlier under this submitter's idempotency key, with the hash of its request. */
+    Optional<StoredKey> findByKey(String actor, String idempotencyKey) {
+        return jdbc.sql("SELECT id, request_hash FROM application WHERE actor = ? AND idempotency_key = ?")
+                .params(actor, idempotencyKey)
+                .query((rs, row) -> new StoredKey(rs.getObject("id", UUID.class), rs.getString("request_hash")))
+                .optional();
+    }
+
+    void insert(Application a, String idempotencyKey, String requestHash) {
+        jdbc.sql("INSERT INTO application (" + COLUMNS + ", idempotency_key, request_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)")
+                .params(a.id(), a.reference(), a.serviceId(), a.serviceCode(), a.serviceVersion(),
+                        a.principal().kind().name(), a.principal().id(), a.principal().name(),
+                        json.writeValueAsString(a.form()), a.channel().name(), a.agent(), a.actor(),
+                        Timestamp.from(a.submittedAt()), idempotencyKey, requestHash)
+                .update();
+    }
+
+    record StoredKey(UUID applicationId, String requestHash) {
+    }
+
+    private Application map(ResultSet rs, int row) throws SQLException {
+        return new Application(rs.getObject("id", UUID.class), rs.getString("reference"),
+                rs.getObject("service_id", UUID.class), rs.getString("service_code"), rs.getInt("service_version"),
+                new Principal(Principal.Kind.valueOf(rs.getString("principal_kind")), rs.getString("principal_id"),
+                        rs.getString("principal_name")),
+                json.readTree(rs.getString("form")), Channel.valueOf(rs.getString("channel")), rs.getString("agent"),
+                rs.getString("actor"), rs.getTimestamp("submitted_at").toInstant());
+    }
+}

@@ -1,0 +1,14 @@
+package org.onestop.platform;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The append-only log of every state change. */
+public interface EventLog {
+
+    /** Writes the event in the caller's transaction. */
+    void append(Event event);
+
+    /** The events of one case, oldest first. */
+    List<Event> ofCase(UUID caseId);
+}
