@@ -3,14 +3,6 @@ package org.onestop.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onestop.testing.Accessibility.assertNoSeriousViolations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,7 +78,7 @@ class ConsoleBrowserTests {
         driver.get(url("/console/no-such-page"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertThat(driver.getPageSource()).doesNotContain("Whitelabel");
-        // the sign-in page with its error summary (reachable here whichever security chain is in place)
+        // the sign-in page with its error summary
         driver.get(url("/sign-in?error"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("There is a problem");
         assertNoSeriousViolations(driver);
@@ -94,7 +86,6 @@ class ConsoleBrowserTests {
 
     @Test
     void pages_use_govuk_frontend_styles_and_scripts_and_sign_out_ends_the_session() {
-        assumeFormSignIn(); // before that, the skeleton's Basic chain guards /webjars/** and /assets/** too
         signIn();
         assertThat(driver.findElement(By.tagName("h1")).getCssValue("font-family")).contains("GDS Transport");
         assertThat(driver.findElement(By.tagName("body")).getAttribute("class"))
@@ -111,7 +102,6 @@ class ConsoleBrowserTests {
 
     @Test
     void a_wrong_password_shows_the_govuk_error_summary() {
-        assumeFormSignIn();
         driver.get(url("/sign-in"));
         assertNoSeriousViolations(driver);
         driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
@@ -128,31 +118,9 @@ class ConsoleBrowserTests {
 
     private void signIn() {
         driver.get(url("/sign-in"));
-        if (formSignIn()) {
-            driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
-            driver.findElement(By.id("password")).sendKeys(ApiClient.MANAGER_PASSWORD);
-            driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-        } else {
-            // the skeleton's HTTP Basic chain, until the access module's form login is merged
-            driver.get("http://" + ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD + "@localhost:" + port + "/console");
-        }
-    }
-
-    /** Whether the access module's form login is in place: the sign-in page is open to anonymous visitors. */
-    private boolean formSignIn() {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/sign-in"))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void assumeFormSignIn() {
-        Assumptions.assumeTrue(formSignIn(), "form sign-in arrives with the access module");
+        driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
+        driver.findElement(By.id("password")).sendKeys(ApiClient.MANAGER_PASSWORD);
+        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
     }
 
     private String url(String path) {

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.onestop.testing.ApiClient;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -68,10 +66,7 @@ class ObservabilityTests {
     }
 
     private HttpResponse<String> get(String path, String correlationId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                // only needed until the access module permits /actuator/prometheus; ignored afterwards
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD).getBytes()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);
         }

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.onestop.testing.ApiClient;
 import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -44,9 +42,6 @@ class StaticAssetsTests {
 
     private void assertServed(String path, String type) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                // only needed until the access module permits /webjars/** and /assets/**; ignored afterwards
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ApiClient.MANAGER + ":" + ApiClient.MANAGER_PASSWORD).getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
