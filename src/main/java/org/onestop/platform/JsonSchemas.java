@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import tools.jackson.databind.JsonNode;
@@ -19,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // formats (email, date) are checked, not only annotated: forms rely on them
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Schema META_SCHEMA = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final int CACHE_LIMIT = 512;
     private static final Map<JsonNode, Schema> COMPILED = new ConcurrentHashMap<>();

@@ -21,11 +21,20 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String authorization;
+    private final java.util.function.Supplier<String> authorization;
 
     private ApiClient(String base, String authorization) {
+        this(base, () -> authorization);
+    }
+
+    private ApiClient(String base, java.util.function.Supplier<String> authorization) {
         this.base = base;
         this.authorization = authorization;
+    }
+
+    /** A member organisation's system: every request carries a fresh signed token. */
+    public static ApiClient asMember(int port, MemberSystem member) {
+        return new ApiClient("http://localhost:" + port, () -> "Bearer " + member.token());
     }
 
     public static ApiClient asManager(int port) {
@@ -38,7 +47,7 @@ public final class ApiClient {
     }
 
     public static ApiClient anonymous(int port) {
-        return new ApiClient("http://localhost:" + port, null);
+        return new ApiClient("http://localhost:" + port, (String) null);
     }
 
     public Response get(String path) {
@@ -51,6 +60,11 @@ public final class ApiClient {
 
     public Response post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response post(String path, String contentType, String body, String idempotencyKey) {
+        return send(request(path).header("Content-Type", contentType).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response put(String path, String json) {
@@ -72,8 +86,9 @@ public final class ApiClient {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
+        String value = authorization.get();
+        if (value != null) {
+            builder.header("Authorization", value);
         }
         return builder;
     }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"onestop.demo.enabled=false", "onestop.data-dir=target/test-data",
                 "onestop.admin.user=" + ApiClient.MANAGER, "onestop.admin.password=" + ApiClient.MANAGER_PASSWORD,
                 "spring.security.user.name=" + ApiClient.MANAGER, "spring.security.user.password=" + ApiClient.MANAGER_PASSWORD,
-                "spring.security.user.roles=MANAGER"})
+                "spring.security.user.roles=MANAGER", "onestop.base-url=" + MemberSystem.AUDIENCE})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface OneStopTest {
 }

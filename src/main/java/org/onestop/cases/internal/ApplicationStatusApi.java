@@ -1,0 +1,90 @@
+package org.onestop.cases.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.onestop.access.CurrentCaller;
+import org.onestop.cases.Case;
+import org.onestop.cases.CaseStep;
+import org.onestop.cases.Cases;
+import org.onestop.intake.Application;
+import org.onestop.intake.Applications;
+import org.onestop.platform.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Where an application stands, for the member that submitted it and for staff. */
+@RestController
+@Tag(name = "Intake")
+class ApplicationStatusApi {
+
+    private final Applications applications;
+    private final Cases cases;
+    private final Clock clock;
+
+    ApplicationStatusApi(Applications applications, Cases cases, Clock clock) {
+        this.applications = applications;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/applications/{id}")
+    @Operation(summary = "The status of an application and of each of its steps")
+    Map<String, Object> status(@PathVariable UUID id) {
+        Application application = applications.find(id).filter(ApplicationStatusApi::visibleToCaller)
+                .orElseThrow(() -> new NotFound("No application " + id));
+        Case current = cases.find(id).orElseThrow(() -> new NotFound("No application " + id));
+        Instant now = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", application.id());
+        body.put("reference", application.reference());
+        body.put("service", application.serviceCode());
+        body.put("serviceVersion", application.serviceVersion());
+        body.put("channel", application.channel());
+        body.put("submittedAt", application.submittedAt().toString());
+        body.put("status", current.status());
+        if (current.closedAt() != null) {
+            body.put("closedAt", current.closedAt().toString());
+        }
+        body.put("steps", current.steps().stream().map(step -> stepBody(step, now)).toList());
+        return body;
+    }
+
+    private static Map<String, Object> stepBody(CaseStep step, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", step.code());
+        body.put("name", step.name());
+        body.put("organisation", step.organisation());
+        body.put("state", step.state());
+        put(body, "readyAt", step.readyAt());
+        put(body, "startedAt", step.startedAt());
+        put(body, "endedAt", step.endedAt());
+        put(body, "deadline", step.deadline());
+        body.put("overdue", step.overdueAt(now));
+        if (step.reason() != null) {
+            body.put("reason", step.reason());
+        }
+        body.put("dependsOn", List.copyOf(step.dependsOn()));
+        return body;
+    }
+
+    private static void put(Map<String, Object> body, String name, Instant value) {
+        if (value != null) {
+            body.put(name, value.toString());
+        }
+    }
+
+    /** Staff see every application; a member only those it submitted. Others are told it does not exist. */
+    private static boolean visibleToCaller(Application application) {
+        return CurrentCaller.staffMember().isPresent()
+                || CurrentCaller.memberOrganisation().map(m -> m.equals(application.agent())).orElse(false);
+    }
+}
