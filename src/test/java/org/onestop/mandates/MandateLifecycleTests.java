@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class MandateLifecycleTests {
 
     static final String SERVICE = DemoNetworkFixture.SERVICE;
+    static final String APPLICATIONS = "/api/v1/services/" + SERVICE + "/applications";
     static final Member AGENT = Member.of("agent-a", OrganisationKind.INTERMEDIARY);
     static final Member OTHER_AGENT = Member.of("agent-b", OrganisationKind.INTERMEDIARY);
     static final Member BANK = Member.of("bank-x", OrganisationKind.PRIVATE_PARTNER);
@@ -109,6 +110,21 @@ class MandateLifecycleTests {
 
     private MandateRefusal refusal(String principal, String service) {
         return mandates.check(AGENT.code(), principal, service, today).refusal();
+    }
+
+    @Test
+    void intake_accepts_an_application_under_a_confirmed_mandate_and_refuses_it_once_revoked() {
+        String principal = newPrincipal();
+        String id = confirm(ok(request(AGENT, principal, today, today.plusYears(1)), 201)).get("id").asString();
+
+        HttpResponse<String> accepted = api.post(APPLICATIONS, AGENT.authorization(), application(principal));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+
+        ok(api.post("/api/v1/mandates/" + id + ":revoke", AGENT.authorization(), ""), 200);
+
+        JsonNode refused = problem(api.post(APPLICATIONS, AGENT.authorization(), application(principal)), 403, "no-mandate");
+        assertThat(refused.get("reason").asString()).isEqualTo("revoked");
+        assertThat(refused.get("detail").asString()).contains(MandateRefusal.REVOKED.reason());
     }
 
     @Test
@@ -231,6 +247,12 @@ class MandateLifecycleTests {
 
     private JsonNode confirm(JsonNode requested) {
         return ok(api.post("/api/v1/mandates:confirm", null, tokenBody(requested)), 200);
+    }
+
+    private static String application(String principal) {
+        return """
+                {"principal": {"kind": "business", "id": "%s", "name": "Ada Lovelace"}, "form": %s}"""
+                .formatted(principal, DemoNetworkFixture.form("Mandated Ltd", "northfield"));
     }
 
     static String body(String principal, LocalDate from, LocalDate to) {
