@@ -25,4 +25,12 @@ public interface WorkingOnCases {
      * agreement allows, and the outputs of earlier steps it needs.
      */
     JsonNode inputFor(UUID caseId, String step);
+
+    /**
+     * The step's input shown to a person of the organisation handling it; every such view is
+     * recorded as a {@code data-viewed} event, so applicants can see who used their data.
+     *
+     * @throws org.onestop.platform.NotFound when the step is not the organisation's to see
+     */
+    JsonNode viewInput(UUID caseId, String step, String organisation, String actor);
 }

@@ -1,5 +1,6 @@
 package org.onestop.platform;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,4 +12,7 @@ public interface EventLog {
 
     /** The events of one case, oldest first. */
     List<Event> ofCase(UUID caseId);
+
+    /** The events of these types whose organisation is the given one, oldest first. */
+    List<Event> ofOrganisation(String organisation, Collection<String> types);
 }

@@ -87,6 +87,21 @@ class CaseLifecycleTests {
     }
 
     @Test
+    void every_view_of_application_data_by_a_person_is_an_event() {
+        UUID id = submit("Viewed Ltd", "northfield");
+        JsonNode input = work.viewInput(id, "register-company", "business-registry", "registry-clerk");
+
+        assertThat(input.path("form").path("business").path("name").asString()).isEqualTo("Viewed Ltd");
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("data-viewed")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("registry-clerk");
+                    assertThat(e.organisation()).isEqualTo("business-registry");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work.viewInput(id, "register-company", "northbank", "x"))
+                .isInstanceOf(org.onestop.platform.NotFound.class);
+    }
+
+    @Test
     void the_case_completes_when_every_step_is_completed() {
         UUID id = submit("Complete Ltd", "northfield");
         complete(id, "register-company", "business-registry", "{\"registryNumber\": \"87654321\"}");

@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, NETWORK_AND_CATALOG).hasRole("MANAGER")
                         .requestMatchers(HttpMethod.DELETE, NETWORK_AND_CATALOG).hasRole("MANAGER")
                         .requestMatchers("/api/v1/platform-keys:rotate").hasRole("MANAGER")
+                        // the principal opens the one-time link without an account; the token is the credential
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mandates:confirm").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -70,7 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/sign-in", "/assets/**", "/webjars/**", "/css/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/.well-known/jwks.json",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/apply/**", "/status/**").permitAll()
+                                "/apply/**", "/status/**", "/mandates/confirm/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

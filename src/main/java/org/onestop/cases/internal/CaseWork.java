@@ -110,6 +110,19 @@ class CaseWork implements WorkingOnCases {
         return inputs.inputFor(current, caseStep, stepDefinition(current, step));
     }
 
+    @Override
+    @Transactional
+    public JsonNode viewInput(UUID caseId, String step, String organisation, String actor) {
+        Case current = load(caseId);
+        CaseStep caseStep = current.step(step).filter(s -> s.organisation().equals(organisation))
+                .orElseThrow(() -> new NotFound("No step '" + step + "' of this case for " + organisation));
+        JsonNode input = inputs.inputFor(current, caseStep, stepDefinition(current, step));
+        List<String> fields = new java.util.ArrayList<>();
+        input.path("form").properties().forEach(field -> fields.add(field.getKey()));
+        events.log("data-viewed", caseId, step, organisation, actor, now(), Map.of("fields", fields));
+        return input;
+    }
+
     private interface Effect {
         Void apply(Case current, CaseStep step, Instant now);
     }

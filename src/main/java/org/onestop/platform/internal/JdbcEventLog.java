@@ -3,6 +3,7 @@ package org.onestop.platform.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,15 @@ class JdbcEventLog implements EventLog {
     @Override
     public List<Event> ofCase(UUID caseId) {
         return jdbc.sql("SELECT * FROM event_log WHERE case_id = ? ORDER BY id").param(caseId).query(this::map).list();
+    }
+
+    @Override
+    public List<Event> ofOrganisation(String organisation, Collection<String> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM event_log WHERE organisation = :organisation AND type IN (:types) ORDER BY id")
+                .param("organisation", organisation).param("types", List.copyOf(types)).query(this::map).list();
     }
 
     private Event map(ResultSet rs, int row) throws SQLException {
