@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +43,14 @@ class DefinitionCommandTests {
     }
 
     private static int run(String database, String... args) {
-        var properties = TestDatabase.properties(database);
+        // command-line arguments outrank application.yml, as ONESTOP_DB_URL would for the real command
+        List<String> arguments = new ArrayList<>(List.of(args));
+        TestDatabase.properties(database).forEach((name, value) -> arguments.add("--" + name + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OneStopApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(properties)
                 .properties("onestop.command=" + args[0], "onestop.demo.enabled=false", "onestop.data-dir=target/test-data",
                         "spring.main.banner-mode=off")
-                .run(args);
+                .run(arguments.toArray(String[]::new));
         return SpringApplication.exit(context);
     }
 }
