@@ -1,0 +1,110 @@
+package org.onestop.portal.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.onestop.catalog.Service;
+import org.onestop.platform.NotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** One page per section of the form: shown, then checked and saved in the session. */
+@Controller
+final class QuestionPages {
+
+    /** Larger posts are refused with the error summary before any answer is read. */
+    static final long MAX_BODY_BYTES = 256 * 1024;
+
+    private final PublishedServices services;
+
+    QuestionPages(PublishedServices services) {
+        this.services = services;
+    }
+
+    @GetMapping("/apply/{service}/{section}")
+    String show(@PathVariable String service, @PathVariable String section, HttpSession session, Model model) {
+        Service published = services.published(service);
+        Section shown = sectionOf(published, section);
+        Journey journey = Journey.of(session, service);
+        if (journey.submitted()) {
+            journey = Journey.fresh(session, service);
+        }
+        return page(published, shown, journey.answers, Map.of(), model);
+    }
+
+    @PostMapping("/apply/{service}/{section}")
+    String save(@PathVariable String service, @PathVariable String section, HttpServletRequest request,
+            HttpSession session, Model model) {
+        Service published = services.published(service);
+        Section shown = sectionOf(published, section);
+        Journey journey = Journey.of(session, service);
+        if (journey.submitted()) {
+            journey = Journey.fresh(session, service);
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            Field first = SectionCheck.leaves(shown.fields()).get(0);
+            return page(published, shown, journey.answers, Map.of(first.name(),
+                    "Your answers are too long. Shorten them and try again"), model);
+        }
+        SectionCheck.Result result = SectionCheck.read(shown, request.getParameterMap());
+        String action = request.getParameter("action");
+        if (action != null && action.startsWith("add:")) {
+            String list = action.substring(4);
+            journey.answers.replaceSection(shown.key(), result.answers());
+            List<String> inputs = new ArrayList<>(journey.answers.values(list));
+            if (inputs.isEmpty()) {
+                inputs.add("");
+            }
+            if (inputs.size() < SectionCheck.MAX_LIST_ITEMS) {
+                inputs.add("");
+            }
+            journey.answers.put(list, inputs);
+            return page(published, shown, journey.answers, Map.of(), model);
+        }
+        if (!result.valid()) {
+            return page(published, shown, result.answers(), result.errors(), model);
+        }
+        journey.answers.replaceSection(shown.key(), result.answers());
+        journey.saved.add(shown.key());
+        return "redirect:" + next(published, journey);
+    }
+
+    static String next(Service service, Journey journey) {
+        for (Section section : FormPages.sections(service.definition().form())) {
+            if (!journey.saved.contains(section.key())) {
+                return "/apply/" + service.code() + "/" + section.key();
+            }
+        }
+        return "/apply/" + service.code() + "/check-answers";
+    }
+
+    static Section sectionOf(Service service, String key) {
+        return FormPages.section(service.definition().form(), key)
+                .orElseThrow(() -> new NotFound("No section " + key + " in " + service.code()));
+    }
+
+    private String page(Service service, Section section, Answers answers, Map<String, String> errors, Model model) {
+        List<Section> sections = FormPages.sections(service.definition().form());
+        int index = sections.indexOf(section);
+        Map<String, String> anchors = new LinkedHashMap<>();
+        for (Field field : SectionCheck.leaves(section.fields())) {
+            anchors.put(field.name(), field.anchor());
+        }
+        model.addAttribute("service", service);
+        model.addAttribute("section", section);
+        model.addAttribute("answers", answers);
+        model.addAttribute("errors", errors);
+        model.addAttribute("anchors", anchors);
+        model.addAttribute("back", index <= 0 ? "/apply/" + service.code()
+                : "/apply/" + service.code() + "/" + sections.get(index - 1).key());
+        return "portal/question";
+    }
+}
