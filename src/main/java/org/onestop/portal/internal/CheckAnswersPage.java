@@ -77,6 +77,7 @@ final class CheckAnswersPage {
                 journey.applicationId = accepted.receipt().id();
                 journey.reference = accepted.receipt().reference();
                 journey.accessCode = accepted.receipt().accessCode();
+                session.setAttribute(StatusPages.VERIFIED, journey.applicationId);
                 return "redirect:/apply/" + service + "/confirmation";
             }
             List<Violation> problems = submission instanceof Submission.Invalid invalid ? invalid.violations()

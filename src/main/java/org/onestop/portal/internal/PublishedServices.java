@@ -41,7 +41,7 @@ final class PublishedServices {
 
     /** Who may do a step before the form says which one: "Northfield Municipality or Southport Municipality". */
     String possibleOrganisations(Step step) {
-        List<String> names = step.possibleOrganisations().stream().map(this::organisationName).toList();
+        List<String> names = step.possibleOrganisations().stream().map(this::organisationName).sorted().toList();
         if (names.size() <= 1) {
             return names.isEmpty() ? "" : names.get(0);
         }

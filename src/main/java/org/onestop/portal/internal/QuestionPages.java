@@ -49,7 +49,7 @@ final class QuestionPages {
         if (journey.submitted()) {
             journey = Journey.fresh(session, service);
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        if (tooLarge(request)) {
             Field first = SectionCheck.leaves(shown.fields()).get(0);
             return page(published, shown, journey.answers, Map.of(first.name(),
                     "Your answers are too long. Shorten them and try again"), model);
@@ -75,6 +75,21 @@ final class QuestionPages {
         journey.answers.replaceSection(shown.key(), result.answers());
         journey.saved.add(shown.key());
         return "redirect:" + next(published, journey);
+    }
+
+    /** Over the limit by its declared length, or by what it holds once read (chunked bodies have no length). */
+    private static boolean tooLarge(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return true;
+        }
+        long size = 0;
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            size += parameter.getKey().length();
+            for (String value : parameter.getValue()) {
+                size += value == null ? 0 : value.length();
+            }
+        }
+        return size > MAX_BODY_BYTES;
     }
 
     static String next(Service service, Journey journey) {

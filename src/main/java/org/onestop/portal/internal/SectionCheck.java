@@ -67,7 +67,7 @@ final class SectionCheck {
         } else {
             value = leaf(section.fields().get(0), answers, errors);
         }
-        if (errors.isEmpty() && value != null) {
+        if (value != null) {
             for (Violation violation : JsonSchemas.validate(section.schema(), value, section.key())) {
                 Field field = fieldAt(section, violation.path());
                 errors.putIfAbsent(field.name(), field.kind() == Field.Kind.EMAIL ? ErrorMessages.email(field)
