@@ -1,0 +1,184 @@
+package org.onestop.exchange.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.onestop.access.CurrentCaller;
+import org.onestop.cases.StepResult;
+import org.onestop.cases.WorkingOnCases;
+import org.onestop.exchange.Delivery;
+import org.onestop.platform.InvalidInput;
+import org.onestop.platform.NotFound;
+import org.onestop.platform.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Deliveries as their organisations' systems see them: the pull feed, acknowledgements and outcomes. */
+@RestController
+@RequestMapping("/api/v1/deliveries")
+@Tag(name = "Exchange", description = "Work for each organisation's system, and the outcomes it reports")
+class ExchangeApi {
+
+    static final int MAX_PULL = 100;
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final DeliveryRegister register;
+    private final JdbcDeliveries deliveries;
+    private final WorkingOnCases work;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration pullLease;
+
+    ExchangeApi(DeliveryRegister register, JdbcDeliveries deliveries, WorkingOnCases work, TransactionTemplate transaction,
+            JsonMapper json, Clock clock, @Value("${onestop.exchange.pull.lease:PT60S}") Duration pullLease) {
+        this.register = register;
+        this.deliveries = deliveries;
+        this.pullLease = pullLease;
+        this.work = work;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Pull the caller's deliveries (long-poll up to 30 s); each is leased (60 s) until acknowledged")
+    List<JsonNode> pull(@RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int wait)
+            throws InterruptedException {
+        String organisation = member();
+        if (limit < 1 || limit > MAX_PULL || wait < 0 || wait > MAX_WAIT.toSeconds()) {
+            throw new InvalidInput("Invalid pull", List.of(new Violation(limit < 1 || limit > MAX_PULL ? "limit" : "wait",
+                    limit < 1 || limit > MAX_PULL ? "must be between 1 and " + MAX_PULL : "must be between 0 and 30 seconds")));
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            List<DeliveryRegister.Claimed> leased = transaction.execute(status ->
+                    register.leaseForPull(organisation, limit, now, now.plus(pullLease)));
+            if (leased != null && !leased.isEmpty() || System.nanoTime() >= until) {
+                return leased == null ? List.of() : leased.stream().map(d -> json.readTree(d.payload())).toList();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @PostMapping("/{id}/ack")
+    @Operation(summary = "Acknowledge a pulled delivery: it will not be offered again")
+    ResponseEntity<Map<String, Object>> acknowledge(@PathVariable UUID id) {
+        Delivery delivery = owned(id);
+        Boolean acknowledged = transaction.execute(status -> register.acknowledged(id, delivery.organisation(), now()));
+        return ResponseEntity.ok(Map.of("id", id, "acknowledged", Boolean.TRUE.equals(acknowledged)
+                || owned(id).state() == org.onestop.exchange.DeliveryState.DELIVERED));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One of the caller's deliveries, with its state")
+    Delivery delivery(@PathVariable UUID id) {
+        return owned(id);
+    }
+
+    /** An outcome: completed with the output, or rejected with the reason. */
+    record Outcome(String status, JsonNode output, String reason) {
+    }
+
+    @PostMapping("/{id}/outcome")
+    @Operation(summary = "Report the outcome of a delivery's step; the same outcome twice is one, a different one is 409")
+    ResponseEntity<Object> outcome(@PathVariable UUID id, @RequestBody Outcome outcome) {
+        Delivery delivery = owned(id);
+        if (!"completed".equals(outcome.status()) && !"rejected".equals(outcome.status())) {
+            throw new InvalidInput("Invalid outcome", List.of(new Violation("status", "must be completed or rejected")));
+        }
+        String hash = hash(json.writeValueAsString(outcome));
+        Object answer = transaction.execute(status -> {
+            var earlier = register.outcomeHash(id);
+            if (earlier.isPresent()) {
+                return earlier.get().equals(hash) ? "same" : "different";
+            }
+            StepResult result = "completed".equals(outcome.status())
+                    ? work.complete(delivery.caseId(), delivery.step(), outcome.output(), delivery.organisation(),
+                            delivery.organisation())
+                    : work.reject(delivery.caseId(), delivery.step(), outcome.reason(), delivery.organisation(),
+                            delivery.organisation());
+            if (result instanceof StepResult.Done) {
+                register.outcome(id, outcome.status(), hash, now());
+                register.acknowledged(id, delivery.organisation(), now());
+            } else {
+                status.setRollbackOnly();
+            }
+            return result;
+        });
+        if ("same".equals(answer)) {
+            return ResponseEntity.ok(Map.of("id", id, "outcome", outcome.status(), "replayed", true));
+        }
+        if ("different".equals(answer)) {
+            return ExchangeProblems.conflict("A different outcome was already reported for this delivery.");
+        }
+        if (answer instanceof StepResult.Invalid invalid) {
+            throw new InvalidInput("The outcome is not valid", invalid.violations());
+        }
+        if (answer instanceof StepResult.NotAllowed refused) {
+            return ExchangeProblems.conflict(refused.why());
+        }
+        return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", id, "outcome", outcome.status(), "replayed", false));
+    }
+
+    @PostMapping("/{id}:replay")
+    @Operation(summary = "Send a dead delivery again (managers and the organisation's operators)")
+    ResponseEntity<Object> replay(@PathVariable UUID id) {
+        Delivery delivery = register.find(id).orElseThrow(() -> new NotFound("No delivery " + id));
+        var staff = CurrentCaller.staffMember().orElseThrow(() -> new NotFound("No delivery " + id));
+        if (staff.organisation() != null && !staff.organisation().equals(delivery.organisation())) {
+            throw new NotFound("No delivery " + id);
+        }
+        if (!deliveries.replay(id, staff.username())) {
+            return ExchangeProblems.conflict("Only a dead delivery can be replayed; this one is "
+                    + delivery.state().name().toLowerCase().replace('_', '-') + ".");
+        }
+        return ResponseEntity.ok(Map.of("id", id, "state", "pending"));
+    }
+
+    private Delivery owned(UUID id) {
+        String organisation = member();
+        return register.find(id).filter(d -> d.organisation().equals(organisation))
+                .orElseThrow(() -> new NotFound("No delivery " + id));
+    }
+
+    private static String member() {
+        return CurrentCaller.memberOrganisation().orElseThrow(() -> new NotFound("Deliveries are read by member systems"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
