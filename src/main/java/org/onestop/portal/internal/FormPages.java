@@ -21,7 +21,7 @@ final class FormPages {
     static List<Section> sections(JsonNode form) {
         List<Section> sections = new ArrayList<>();
         Set<String> required = requiredOf(form);
-        for (Map.Entry<String, JsonNode> property : form.path("properties").properties()) {
+        for (Map.Entry<String, JsonNode> property : ordered(form)) {
             JsonNode schema = property.getValue();
             String key = property.getKey();
             List<Field> fields = schema.has("properties") ? fields(key, schema) : List.of(field(key, key, schema, true));
@@ -38,7 +38,7 @@ final class FormPages {
     private static List<Field> fields(String path, JsonNode objectSchema) {
         Set<String> required = requiredOf(objectSchema);
         List<Field> fields = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> property : objectSchema.path("properties").properties()) {
+        for (Map.Entry<String, JsonNode> property : ordered(objectSchema)) {
             fields.add(field(path + "." + property.getKey(), property.getKey(), property.getValue(),
                     required.contains(property.getKey())));
         }
@@ -77,6 +77,24 @@ final class FormPages {
                 limits.has("pattern") ? limits.get("pattern").asString() : null, decimal(schema, "minimum"),
                 decimal(schema, "maximum"), schema.get("errorMessage"),
                 kind == Field.Kind.FIELDSET ? fields(name, schema) : List.of());
+    }
+
+    /**
+     * The properties in an order that does not depend on the database (PostgreSQL's jsonb sorts keys):
+     * the required ones in the order of {@code required}, then the others by name.
+     */
+    static List<Map.Entry<String, JsonNode>> ordered(JsonNode objectSchema) {
+        JsonNode properties = objectSchema.path("properties");
+        List<Map.Entry<String, JsonNode>> ordered = new ArrayList<>();
+        objectSchema.path("required").forEach(name -> {
+            if (properties.has(name.asString())) {
+                ordered.add(Map.entry(name.asString(), properties.get(name.asString())));
+            }
+        });
+        Set<String> required = requiredOf(objectSchema);
+        properties.properties().stream().filter(p -> !required.contains(p.getKey()))
+                .sorted(Map.Entry.comparingByKey()).forEach(p -> ordered.add(Map.entry(p.getKey(), p.getValue())));
+        return ordered;
     }
 
     private static Set<String> requiredOf(JsonNode schema) {
