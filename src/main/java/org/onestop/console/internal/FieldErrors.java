@@ -24,8 +24,9 @@ final class FieldErrors {
         JsonNode schema = field.schema();
         String label = field.label();
         if (answer == null) {
-            return own(schema, "required", field.kind() == Kind.CHOICE || field.kind() == Kind.YES_NO
-                    ? "Select " + article(label) : "Enter " + article(label));
+            String sentence = field.kind() == Kind.YES_NO ? "Select yes or no for " + label
+                    : field.kind() == Kind.CHOICE ? "Select " + article(label) : "Enter " + article(label);
+            return own(schema, "required", sentence);
         }
         if (field.kind() == Kind.NUMBER) {
             return own(schema, "type", number(field, answer, label));
