@@ -50,10 +50,8 @@ class CaseWork implements WorkingOnCases {
     @Override
     @Transactional
     public StepResult start(UUID caseId, String step, String organisation, String actor) {
-        return act(caseId, step, organisation, StepState.IN_PROGRESS, (c, s, now) -> {
-            events.log("step-started", caseId, step, organisation, actor, now, Map.of());
-            return null;
-        }, null, null);
+        return act(caseId, step, organisation, StepState.IN_PROGRESS,
+                now -> events.log("step-started", caseId, step, organisation, actor, now, Map.of()), null, null);
     }
 
     @Override
@@ -68,10 +66,9 @@ class CaseWork implements WorkingOnCases {
                 return new StepResult.Invalid(violations);
             }
         }
-        return act(caseId, step, organisation, StepState.COMPLETED, (c, s, now) -> {
+        return act(caseId, step, organisation, StepState.COMPLETED, now -> {
             events.log("step-completed", caseId, step, organisation, actor, now, Map.of());
             releaseDependents(caseId, actor, now);
-            return null;
         }, output, null);
     }
 
@@ -85,10 +82,9 @@ class CaseWork implements WorkingOnCases {
             return new StepResult.Invalid(List.of(new Violation("reason",
                     "The reason must be " + MAX_REASON + " characters or fewer")));
         }
-        return act(caseId, step, organisation, StepState.REJECTED, (c, s, now) -> {
+        return act(caseId, step, organisation, StepState.REJECTED, now -> {
             events.log("step-rejected", caseId, step, organisation, actor, now, Map.of("reason", reason));
             close(caseId, CaseStatus.REJECTED, actor, now);
-            return null;
         }, null, reason);
     }
 
@@ -123,11 +119,13 @@ class CaseWork implements WorkingOnCases {
         return input;
     }
 
-    private interface Effect {
-        Void apply(Case current, CaseStep step, Instant now);
+    /** What follows a step's move, in the same transaction. */
+    @FunctionalInterface
+    private interface Consequence {
+        void follow(Instant now);
     }
 
-    private StepResult act(UUID caseId, String step, String organisation, StepState to, Effect effect, JsonNode output,
+    private StepResult act(UUID caseId, String step, String organisation, StepState to, Consequence consequence, JsonNode output,
             String reason) {
         Case current = load(caseId);
         if (current.status() != CaseStatus.OPEN) {
@@ -148,7 +146,7 @@ class CaseWork implements WorkingOnCases {
         if (!cases.moveStep(caseId, step, caseStep.state(), to, now, null, output, reason)) {
             return new StepResult.NotAllowed("Step '" + step + "' was changed by someone else; look again");
         }
-        effect.apply(current, caseStep, now);
+        consequence.follow(now);
         return new StepResult.Done(load(caseId));
     }
 
