@@ -100,6 +100,10 @@ class ExchangeTests {
         assertThat(payload.path("deliveryId").asString()).isEqualTo(delivery.id().toString());
         assertThat(payload.path("input").path("form").path("business").path("name").asString()).isEqualTo("Pushed Ltd");
         assertThat(payload.path("input").path("form").has("banking")).isFalse();
+
+        String metrics = ApiClient.anonymous(port).get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("onestop_deliveries\\{[^}]*state=\"delivered\"[^}]*\\} [1-9]")
+                .contains("onestop_delivery_push_seconds_count");
     }
 
     @Test

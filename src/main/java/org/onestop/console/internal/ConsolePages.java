@@ -2,6 +2,8 @@ package org.onestop.console.internal;
 
 import java.security.Principal;
 
+import org.onestop.access.CurrentCaller;
+import org.onestop.access.StaffRole;
 import org.onestop.platform.NotFound;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,12 @@ final class ConsolePages {
     @ModelAttribute("signedInAs")
     String signedInAs(Principal principal) {
         return principal == null ? null : principal.getName();
+    }
+
+    /** Operators see "Inbox" in the navigation. */
+    @ModelAttribute("operator")
+    boolean operator() {
+        return CurrentCaller.staffMember().map(member -> member.role() == StaffRole.OPERATOR).orElse(false);
     }
 
     @ModelAttribute("homeUrl")

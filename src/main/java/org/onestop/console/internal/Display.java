@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.onestop.cases.StepState;
 import org.onestop.catalog.Routing;
 import org.onestop.catalog.ServiceStatus;
 import org.onestop.network.GovernanceMode;
@@ -125,6 +126,26 @@ public final class Display {
             case DRAFT -> "govuk-tag--yellow";
             case PUBLISHED -> "govuk-tag--green";
             case RETIRED -> "govuk-tag--grey";
+        };
+    }
+
+    public String stepState(StepState state) {
+        return switch (state) {
+            case WAITING -> "Waiting";
+            case READY -> "Ready";
+            case IN_PROGRESS -> "In progress";
+            case COMPLETED -> "Completed";
+            case REJECTED -> "Rejected";
+        };
+    }
+
+    public String stepStateColour(StepState state) {
+        return switch (state) {
+            case WAITING -> "govuk-tag--grey";
+            case READY -> "govuk-tag--blue";
+            case IN_PROGRESS -> "govuk-tag--light-blue";
+            case COMPLETED -> "govuk-tag--green";
+            case REJECTED -> "govuk-tag--red";
         };
     }
 

@@ -19,6 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.onestop.keys.PlatformKeys;
 import org.onestop.network.Organisation;
 import org.onestop.network.Organisations;
@@ -58,6 +61,7 @@ class PushWorker implements SmartLifecycle {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Timer attemptTimer;
     private volatile boolean running;
     private Thread loop;
     private ExecutorService pushers;
@@ -70,7 +74,9 @@ class PushWorker implements SmartLifecycle {
             @Value("${onestop.exchange.push.batch:32}") int batch,
             @Value("${onestop.exchange.push.backoff-base:PT1S}") Duration backoffBase,
             @Value("${onestop.exchange.push.backoff-cap:PT10M}") Duration backoffCap,
-            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts) {
+            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters) {
+        this.attemptTimer = Timer.builder("onestop.delivery.push").description("Time to push one delivery attempt")
+                .publishPercentileHistogram().register(meters);
         this.register = register;
         this.organisations = organisations;
         this.keys = keys;
@@ -184,7 +190,9 @@ class PushWorker implements SmartLifecycle {
                 error = "interrupted";
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long elapsed = System.nanoTime() - started;
+        attemptTimer.record(elapsed, TimeUnit.NANOSECONDS);
+        long millis = elapsed / 1_000_000;
         record(delivery, attempt, status, error, retryable, retryAfter, millis);
     }
 
