@@ -58,6 +58,20 @@ class CatalogVersionsTests {
         assertThat(again).isEqualTo(first);
     }
 
+    @Test
+    void a_form_keeps_the_order_its_author_wrote_on_every_database() {
+        ServiceDefinition ordered = new ServiceDefinition("ordered", "Ordered", null, ServiceStatus.PUBLISHED,
+                JSON.readTree("{\"type\": \"object\", \"properties\": {\"zeta\": {\"type\": \"string\"}, "
+                        + "\"alpha\": {\"type\": \"string\"}, \"middle\": {\"type\": \"string\"}}}"),
+                definition("ordered", "Ordered", ServiceStatus.PUBLISHED).steps());
+        Service saved = catalog.save(ordered);
+
+        List<String> names = new java.util.ArrayList<>();
+        catalog.find(saved.id()).orElseThrow().definition().form().path("properties").properties()
+                .forEach(p -> names.add(p.getKey()));
+        assertThat(names).containsExactly("zeta", "alpha", "middle");
+    }
+
     private static ServiceDefinition definition(String code, String name, ServiceStatus status) {
         return new ServiceDefinition(code, name, "A test service", status,
                 JSON.readTree("{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}"),

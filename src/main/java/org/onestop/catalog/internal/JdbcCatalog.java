@@ -85,8 +85,7 @@ class JdbcCatalog implements Catalog {
         if (latest.isPresent() && latest.get().status() == ServiceStatus.DRAFT) {
             Service draft = latest.get();
             retireOthersIfPublishing(definition, draft.id());
-            jdbc.sql("UPDATE service_version SET name = ?, description = ?, status = ?, form = CAST(? AS jsonb), "
-                    + "steps = CAST(? AS jsonb) WHERE id = ?")
+            jdbc.sql("UPDATE service_version SET name = ?, description = ?, status = ?, form = ?, steps = ? WHERE id = ?")
                     .params(definition.name(), definition.description(), definition.status().name(),
                             json.writeValueAsString(definition.form()), json.writeValueAsString(definition.steps()), draft.id())
                     .update();
@@ -95,7 +94,7 @@ class JdbcCatalog implements Catalog {
         Service created = new Service(Ids.newId(clock), latest.map(s -> s.version() + 1).orElse(1), definition,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         retireOthersIfPublishing(definition, created.id());
-        jdbc.sql("INSERT INTO service_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)")
+        jdbc.sql("INSERT INTO service_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(created.id(), definition.code(), created.version(), definition.name(), definition.description(),
                         definition.status().name(), json.writeValueAsString(definition.form()),
                         json.writeValueAsString(definition.steps()), Timestamp.from(created.createdAt()))

@@ -79,21 +79,10 @@ final class FormPages {
                 kind == Field.Kind.FIELDSET ? fields(name, schema) : List.of());
     }
 
-    /**
-     * The properties in an order that does not depend on the database (PostgreSQL's jsonb sorts keys):
-     * the required ones in the order of {@code required}, then the others by name.
-     */
+    /** The properties in the order the form's author wrote them. */
     static List<Map.Entry<String, JsonNode>> ordered(JsonNode objectSchema) {
-        JsonNode properties = objectSchema.path("properties");
         List<Map.Entry<String, JsonNode>> ordered = new ArrayList<>();
-        objectSchema.path("required").forEach(name -> {
-            if (properties.has(name.asString())) {
-                ordered.add(Map.entry(name.asString(), properties.get(name.asString())));
-            }
-        });
-        Set<String> required = requiredOf(objectSchema);
-        properties.properties().stream().filter(p -> !required.contains(p.getKey()))
-                .sorted(Map.Entry.comparingByKey()).forEach(p -> ordered.add(Map.entry(p.getKey(), p.getValue())));
+        objectSchema.path("properties").properties().forEach(p -> ordered.add(Map.entry(p.getKey(), p.getValue())));
         return ordered;
     }
 
