@@ -149,10 +149,7 @@ class ExchangeApi {
     @Operation(summary = "Send a dead delivery again (managers and the organisation's operators)")
     ResponseEntity<Object> replay(@PathVariable UUID id) {
         Delivery delivery = register.find(id).orElseThrow(() -> new NotFound("No delivery " + id));
-        var staff = CurrentCaller.staffMember().orElseThrow(() -> new NotFound("No delivery " + id));
-        if (staff.organisation() != null && !staff.organisation().equals(delivery.organisation())) {
-            throw new NotFound("No delivery " + id);
-        }
+        var staff = DeliveryStaff.actingFor(delivery.organisation(), "No delivery " + id);
         if (!deliveries.replay(id, staff.username())) {
             return ExchangeProblems.conflict("Only a dead delivery can be replayed; this one is "
                     + delivery.state().name().toLowerCase().replace('_', '-') + ".");
