@@ -1,8 +1,5 @@
 package org.onestop.intake.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +21,7 @@ import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
 import org.onestop.mandates.MandateDecision;
 import org.onestop.mandates.Mandates;
+import org.onestop.platform.Digests;
 import org.onestop.platform.Event;
 import org.onestop.platform.Ids;
 import org.onestop.platform.NotFound;
@@ -176,14 +173,8 @@ class ApplicationIntake implements SubmittingApplication {
     }
 
     private static String requestHash(NewApplication a) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String canonical = a.serviceCode() + "\n" + a.channel() + "\n" + a.agent() + "\n" + a.principal() + "\n"
-                    + CANONICAL.writeValueAsString(a.form());
-            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.sha256Hex(a.serviceCode() + "\n" + a.channel() + "\n" + a.agent() + "\n" + a.principal() + "\n"
+                + CANONICAL.writeValueAsString(a.form()));
     }
 
     private static final JsonMapper CANONICAL = JsonMapper.builder()

@@ -16,10 +16,10 @@ import org.onestop.intake.Receipt;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
 import org.onestop.platform.InvalidInput;
+import org.onestop.platform.Problem;
 import org.onestop.platform.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,14 +74,14 @@ class IntakeApi {
             throw new InvalidInput("The application is not valid", invalid.violations());
         }
         if (submission instanceof Submission.NotMandated refused) {
-            return problem(HttpStatus.FORBIDDEN, "no-mandate", "No mandate",
-                    "You may not apply for this principal: " + refused.refusal().reason() + ".",
-                    Map.of("reason", refused.refusal().name().toLowerCase().replace('_', '-')));
+            throw Problem.of(HttpStatus.FORBIDDEN, "no-mandate", refused.refusal().name().toLowerCase().replace('_', '-'),
+                    "No mandate",
+                    "You may not apply for this principal: " + refused.refusal().reason() + ".");
         }
         Submission.KeyReused reused = (Submission.KeyReused) submission;
-        return problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key already used",
+        throw Problem.of(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key already used",
                 "The key '" + reused.idempotencyKey() + "' was used for a different application; "
-                        + "use a new key for a new application.", Map.of());
+                        + "use a new key for a new application.");
     }
 
     @PostMapping(value = "/applications:batch", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -168,15 +168,6 @@ class IntakeApi {
             throw new InvalidInput("Invalid Idempotency-Key", List.of(new Violation("Idempotency-Key",
                     "must be 1 to 200 visible ASCII characters")));
         }
-    }
-
-    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
-            Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://onestop.example/problems/" + type));
-        problem.setTitle(title);
-        properties.forEach(problem::setProperty);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Who submits: a member system is an agent for the principal; staff enter assisted applications. */

@@ -1,5 +1,7 @@
 package org.onestop.mandates.internal;
 
+import org.onestop.platform.Problem;
+
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +43,7 @@ final class ConfirmationPage {
             HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         if (confirmation.refusal() != null) {
-            MandateProblem problem = MandateProblem.forConfirmation(confirmation.refusal());
+            Problem problem = MandateProblem.forConfirmation(confirmation.refusal());
             response.setStatus(problem.getStatusCode().value());
             model.addAttribute("title", problem.getBody().getTitle());
             model.addAttribute("detail", problem.getBody().getDetail());

@@ -1,11 +1,9 @@
 package org.onestop.mandates.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.onestop.platform.Digests;
+
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** One-time confirmation tokens: 256 random bits, base64url; only their SHA-256 hash is stored. */
@@ -29,11 +27,6 @@ final class ConfirmationTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Digests.sha256Hex(token);
     }
 }

@@ -1,25 +1,19 @@
 package org.onestop.mandates.internal;
 
-import java.net.URI;
-
+import org.onestop.platform.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** A refusal on the mandates API, answered as an RFC 9457 problem with a {@code reason} code. */
-final class MandateProblem extends ErrorResponseException {
+/** The refusals of the mandates API, as RFC 9457 problems with a {@code reason} code. */
+final class MandateProblem {
 
-    private static final String TYPE_BASE = "https://onestop.example/problems/";
-
-    private MandateProblem(HttpStatus status, String reason, String title, String detail) {
-        super(status, problem(status, reason, title, detail), null);
+    private MandateProblem() {
     }
 
-    static MandateProblem of(HttpStatus status, String reason, String title, String detail) {
-        return new MandateProblem(status, reason, title, detail);
+    static Problem of(HttpStatus status, String reason, String title, String detail) {
+        return Problem.of(status, reason, title, detail);
     }
 
-    static MandateProblem forConfirmation(ConfirmingMandate.Refusal refusal) {
+    static Problem forConfirmation(ConfirmingMandate.Refusal refusal) {
         return switch (refusal) {
             case UNKNOWN -> of(HttpStatus.NOT_FOUND, "confirmation-unknown", "Unknown confirmation link",
                     "No mandate waits for this confirmation token; check that the link was copied whole.");
@@ -31,13 +25,5 @@ final class MandateProblem extends ErrorResponseException {
             case WITHDRAWN -> of(HttpStatus.CONFLICT, "mandate-revoked", "Mandate withdrawn",
                     "The mandate was revoked before it was confirmed.");
         };
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String reason, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + reason));
-        problem.setTitle(title);
-        problem.setProperty("reason", reason);
-        return problem;
     }
 }
