@@ -13,14 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A back office's receiving system on a random port: answers with the statuses it is told, records what it got. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String idempotencyKey, String contentType, String body, long atMillis) {
+    public record Received(String idempotencyKey, String contentType, String body, long atMillis) {
     }
 
     /** One scripted answer: a status and, optionally, a Retry-After value. */
-    record Answer(int status, String retryAfter) {
-        static Answer of(int status) {
+    public record Answer(int status, String retryAfter) {
+        public static Answer of(int status) {
             return new Answer(status, null);
         }
     }
@@ -30,7 +30,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Answer otherwise = Answer.of(200);
 
-    Receiver() {
+    public Receiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,21 +54,21 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/onestop/work");
     }
 
-    Receiver answering(Answer... answers) {
+    public Receiver answering(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
-    Receiver otherwise(Answer answer) {
+    public Receiver otherwise(Answer answer) {
         otherwise = answer;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 

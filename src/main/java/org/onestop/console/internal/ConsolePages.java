@@ -32,6 +32,13 @@ final class ConsolePages {
         return CurrentCaller.staffMember().map(member -> member.role() == StaffRole.OPERATOR).orElse(false);
     }
 
+    /** Managers and operators see "Deliveries" in the navigation. */
+    @ModelAttribute("seesDeliveries")
+    boolean seesDeliveries() {
+        return CurrentCaller.staffMember().map(member -> member.role() == StaffRole.MANAGER || member.role() == StaffRole.OPERATOR)
+                .orElse(false);
+    }
+
     @ModelAttribute("homeUrl")
     String homeUrl() {
         return "/console";

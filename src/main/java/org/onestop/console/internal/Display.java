@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.onestop.cases.StepState;
 import org.onestop.catalog.Routing;
 import org.onestop.catalog.ServiceStatus;
+import org.onestop.exchange.DeliveryState;
 import org.onestop.network.GovernanceMode;
 import org.onestop.network.Money;
 import org.onestop.network.OrganisationKind;
@@ -146,6 +147,24 @@ public final class Display {
             case IN_PROGRESS -> "govuk-tag--light-blue";
             case COMPLETED -> "govuk-tag--green";
             case REJECTED -> "govuk-tag--red";
+        };
+    }
+
+    public String deliveryState(DeliveryState state) {
+        return switch (state) {
+            case PENDING -> "Pending";
+            case IN_FLIGHT -> "In flight";
+            case DELIVERED -> "Delivered";
+            case DEAD -> "Dead";
+        };
+    }
+
+    public String deliveryStateColour(DeliveryState state) {
+        return switch (state) {
+            case PENDING -> "govuk-tag--blue";
+            case IN_FLIGHT -> "govuk-tag--light-blue";
+            case DELIVERED -> "govuk-tag--green";
+            case DEAD -> "govuk-tag--red";
         };
     }
 

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.onestop.exchange.Delivery;
 import org.onestop.exchange.DeliveryState;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRegister {
 
-    private static final String COLUMNS = "id, case_id, step, organisation, mode, state, attempts, next_attempt_at, "
+    static final String COLUMNS = "id, case_id, step, organisation, mode, state, attempts, next_attempt_at, "
             + "created_at, delivered_at, last_error";
 
     private final JdbcClient jdbc;
@@ -36,24 +39,37 @@ class DeliveryRegister {
                 .params(id, caseId, step, organisation, mode, payload, ts(now), ts(now)).update();
     }
 
-    /** Due push deliveries, leased to this node; the caller's transaction holds the row locks until it commits. */
-    List<Claimed> claimDuePushes(int limit, String node, Instant now, Instant leaseUntil) {
+    /**
+     * Due push deliveries, leased to this node, leaving out paused organisations and those named in
+     * {@code closed}; of the rest, only those {@code admit} lets through are claimed (and count an
+     * attempt). The caller's transaction holds the row locks until it commits.
+     */
+    List<Claimed> claimDuePushes(int limit, String node, Instant now, Instant leaseUntil, Collection<String> closed,
+            Predicate<Claimed> admit) {
+        List<String> excluded = new ArrayList<>(closed);
+        excluded.add("");
         List<Claimed> due = jdbc.sql("""
                 SELECT id, case_id, organisation, payload, attempts FROM delivery
-                WHERE mode = 'PUSH' AND state IN ('PENDING', 'IN_FLIGHT') AND next_attempt_at <= ?
-                  AND (lease_until IS NULL OR lease_until < ?)
+                WHERE mode = 'PUSH' AND state IN ('PENDING', 'IN_FLIGHT') AND next_attempt_at <= :now
+                  AND (lease_until IS NULL OR lease_until < :now)
+                  AND organisation NOT IN (:excluded)
+                  AND organisation NOT IN (SELECT organisation FROM delivery_pause)
                 ORDER BY next_attempt_at
-                FETCH FIRST ? ROWS ONLY
+                FETCH FIRST :limit ROWS ONLY
                 FOR UPDATE SKIP LOCKED""")
-                .params(ts(now), ts(now), limit)
+                .param("now", ts(now)).param("excluded", excluded).param("limit", limit)
                 .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("organisation"),
                         rs.getString("payload"), rs.getInt("attempts")))
                 .list();
-        for (Claimed claimed : due) {
-            jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = ?, leased_by = ?, attempts = attempts + 1 WHERE id = ?")
-                    .params(ts(leaseUntil), node, claimed.id()).update();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Claimed candidate : due) {
+            if (admit.test(candidate)) {
+                jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = ?, leased_by = ?, attempts = attempts + 1 WHERE id = ?")
+                        .params(ts(leaseUntil), node, candidate.id()).update();
+                claimed.add(candidate);
+            }
         }
-        return due;
+        return claimed;
     }
 
     /** Pull deliveries offered to their organisation: pending ones, and in-flight ones whose lease ran out. */
@@ -105,10 +121,13 @@ class DeliveryRegister {
                 + "WHERE id = ? AND state = 'DEAD'").params(ts(now), id).update() == 1;
     }
 
-    void attempt(UUID id, int attempt, Instant at, String result, Integer statusCode, String error, long durationMs) {
+    /** Records an attempt, numbered after the delivery's earlier ones (also those before a replay). */
+    void attempt(UUID id, Instant at, String result, Integer statusCode, String error, long durationMs) {
+        int number = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) + 1 FROM delivery_attempt WHERE delivery_id = ?")
+                .param(id).query(Integer.class).single();
         jdbc.sql("INSERT INTO delivery_attempt (delivery_id, attempt, at, result, status_code, error, duration_ms) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(id, attempt, ts(at), result, statusCode, truncate(error), durationMs).update();
+                .params(id, number, ts(at), result, statusCode, truncate(error), durationMs).update();
     }
 
     Optional<Delivery> find(UUID id) {
@@ -133,7 +152,7 @@ class DeliveryRegister {
                 .params(id, outcome, hash, ts(now)).update();
     }
 
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
+    static Delivery map(ResultSet rs, int row) throws SQLException {
         Timestamp delivered = rs.getTimestamp("delivered_at");
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("step"),
                 rs.getString("organisation"), rs.getString("mode").toLowerCase(),
@@ -142,7 +161,7 @@ class DeliveryRegister {
                 delivered == null ? null : delivered.toInstant(), rs.getString("last_error"));
     }
 
-    private static Timestamp ts(Instant instant) {
+    static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 

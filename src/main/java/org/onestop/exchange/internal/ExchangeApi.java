@@ -1,13 +1,9 @@
 package org.onestop.exchange.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +12,7 @@ import org.onestop.access.CurrentCaller;
 import org.onestop.cases.StepResult;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.exchange.Delivery;
+import org.onestop.platform.Digests;
 import org.onestop.platform.InvalidInput;
 import org.onestop.platform.NotFound;
 import org.onestop.platform.Violation;
@@ -111,7 +108,7 @@ class ExchangeApi {
         if (!"completed".equals(outcome.status()) && !"rejected".equals(outcome.status())) {
             throw new InvalidInput("Invalid outcome", List.of(new Violation("status", "must be completed or rejected")));
         }
-        String hash = hash(json.writeValueAsString(outcome));
+        String hash = Digests.sha256Hex(json.writeValueAsString(outcome));
         Object answer = transaction.execute(status -> {
             var earlier = register.outcomeHash(id);
             if (earlier.isPresent()) {
@@ -149,10 +146,7 @@ class ExchangeApi {
     @Operation(summary = "Send a dead delivery again (managers and the organisation's operators)")
     ResponseEntity<Object> replay(@PathVariable UUID id) {
         Delivery delivery = register.find(id).orElseThrow(() -> new NotFound("No delivery " + id));
-        var staff = CurrentCaller.staffMember().orElseThrow(() -> new NotFound("No delivery " + id));
-        if (staff.organisation() != null && !staff.organisation().equals(delivery.organisation())) {
-            throw new NotFound("No delivery " + id);
-        }
+        var staff = DeliveryStaff.actingFor(delivery.organisation(), "No delivery " + id);
         if (!deliveries.replay(id, staff.username())) {
             return ExchangeProblems.conflict("Only a dead delivery can be replayed; this one is "
                     + delivery.state().name().toLowerCase().replace('_', '-') + ".");
@@ -172,13 +166,5 @@ class ExchangeApi {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +49,7 @@ class PushWorker implements SmartLifecycle {
     static final String NODE = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final DeliveryRegister register;
+    private final PushGate gate;
     private final Organisations organisations;
     private final PlatformKeys keys;
     private final EventLog eventLog;
@@ -66,7 +68,7 @@ class PushWorker implements SmartLifecycle {
     private Thread loop;
     private ExecutorService pushers;
 
-    PushWorker(DeliveryRegister register, Organisations organisations, PlatformKeys keys, EventLog eventLog,
+    PushWorker(DeliveryRegister register, PushGate gate, Organisations organisations, PlatformKeys keys, EventLog eventLog,
             TransactionTemplate transaction, Clock clock,
             @Value("${onestop.exchange.push.enabled:true}") boolean enabled,
             @Value("${onestop.exchange.push.lease:PT60S}") Duration lease,
@@ -78,6 +80,7 @@ class PushWorker implements SmartLifecycle {
         this.attemptTimer = Timer.builder("onestop.delivery.push").description("Time to push one delivery attempt")
                 .publishPercentileHistogram().register(meters);
         this.register = register;
+        this.gate = gate;
         this.organisations = organisations;
         this.keys = keys;
         this.eventLog = eventLog;
@@ -138,11 +141,21 @@ class PushWorker implements SmartLifecycle {
         }
     }
 
-    /** One round: claim what is due, push it all, wait for the answers. */
+    /**
+     * One round: claim what is due and what the gate lets through (per-organisation limit, breakers;
+     * paused organisations are left out by the claim), push it all, wait for the answers.
+     */
     int pushOnce() throws InterruptedException {
         Instant now = clock.instant();
-        List<DeliveryRegister.Claimed> claimed = transaction.execute(status ->
-                register.claimDuePushes(batch, NODE, now, now.plus(lease)));
+        List<DeliveryRegister.Claimed> admitted = new ArrayList<>();
+        List<DeliveryRegister.Claimed> claimed;
+        try {
+            claimed = transaction.execute(status -> register.claimDuePushes(batch, NODE, now, now.plus(lease), gate.closed(),
+                    delivery -> gate.admit(delivery.organisation()) && admitted.add(delivery)));
+        } catch (RuntimeException e) {
+            admitted.forEach(delivery -> gate.abandoned(delivery.organisation()));
+            throw e;
+        }
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
@@ -158,6 +171,16 @@ class PushWorker implements SmartLifecycle {
     }
 
     private void push(DeliveryRegister.Claimed delivery) {
+        PushGate.Outcome outcome = PushGate.Outcome.FAILED;
+        try {
+            outcome = attempt(delivery);
+        } finally {
+            gate.finished(delivery.organisation(), outcome);
+        }
+    }
+
+    /** Pushes once and records the attempt; says whether the endpoint answered, for the organisation's breaker. */
+    private PushGate.Outcome attempt(DeliveryRegister.Claimed delivery) {
         int attempt = delivery.attempts() + 1;
         Organisation organisation = organisations.find(delivery.organisation()).orElse(null);
         long started = System.nanoTime();
@@ -194,6 +217,7 @@ class PushWorker implements SmartLifecycle {
         attemptTimer.record(elapsed, TimeUnit.NANOSECONDS);
         long millis = elapsed / 1_000_000;
         record(delivery, attempt, status, error, retryable, retryAfter, millis);
+        return status != null && (error == null || !retryable) ? PushGate.Outcome.ANSWERED : PushGate.Outcome.FAILED;
     }
 
     private void record(DeliveryRegister.Claimed delivery, int attempt, Integer status, String error, boolean retryable,
@@ -209,7 +233,7 @@ class PushWorker implements SmartLifecycle {
                 Instant next = now.plus(backoff.delayAfter(attempt, retryAfter));
                 result = register.retryLater(delivery.id(), NODE, next, error) ? "retry" : "late";
             }
-            register.attempt(delivery.id(), attempt, now, result, status, error, millis);
+            register.attempt(delivery.id(), now, result, status, error, millis);
             if (result.equals("delivered") || result.equals("dead")) {
                 eventLog.append(new Event(Ids.newId(clock), now, "delivery-" + result, delivery.caseId(), delivery.caseId(), null,
                         delivery.organisation(), null, "platform",
