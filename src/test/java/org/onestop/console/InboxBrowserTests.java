@@ -17,6 +17,7 @@ import org.onestop.intake.Receipt;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
 import org.onestop.testing.Browser;
+import org.onestop.testing.ConsoleBrowser;
 import org.onestop.testing.DemoNetworkFixture;
 import org.onestop.testing.OneStopTest;
 import org.openqa.selenium.By;
@@ -160,9 +161,7 @@ class InboxBrowserTests {
     }
 
     private WebElement rowOf(String reference) {
-        return driver.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(row -> row.getText().contains(reference)).findFirst()
-                .orElseThrow(() -> new AssertionError("no inbox row for " + reference));
+        return ConsoleBrowser.inboxRow(driver, reference);
     }
 
     private void operator(String username, String organisation) {
@@ -180,11 +179,7 @@ class InboxBrowserTests {
     }
 
     private void signIn(String username) {
-        driver.get(url("/sign-in"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/console");
+        ConsoleBrowser.signIn(driver, port, username, PASSWORD);
     }
 
     private String url(String path) {

@@ -8,18 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onestop.cases.StepResult;
-import org.onestop.cases.WorkingOnCases;
+import org.onestop.access.StaffAccounts;
+import org.onestop.access.StaffRole;
 import org.onestop.definition.NetworkDefinitions;
-import org.onestop.intake.Applications;
 import org.onestop.testing.Browser;
+import org.onestop.testing.ConsoleBrowser;
 import org.onestop.testing.DemoNetworkFixture;
 import org.onestop.testing.OneStopTest;
 import org.openqa.selenium.By;
@@ -28,17 +27,20 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * An applicant's whole journey in a real headless Chromium, with an axe-core scan of every page:
  * start, questions (with an error and its correction), check answers (with a change), declaration,
- * confirmation, and the status page while the organisations complete their steps.
+ * confirmation, and the status page while each organisation's operator completes its step in the
+ * console inbox.
  */
 @OneStopTest
 class PortalJourneyBrowserTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "journey-operator-password";
+    private static final String REGISTRY = "journey-registry";
+    private static final String TAX = "journey-tax";
+    private static final String NORTHFIELD = "journey-northfield";
+    private static final String BANK = "journey-northbank";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -48,9 +50,7 @@ class PortalJourneyBrowserTests {
     @Autowired
     NetworkDefinitions definitions;
     @Autowired
-    Applications applications;
-    @Autowired
-    WorkingOnCases working;
+    StaffAccounts accounts;
 
     WebDriver driver;
 
@@ -58,18 +58,28 @@ class PortalJourneyBrowserTests {
     void portal() {
         DemoNetworkFixture.load(definitions);
         driver = browser.driver();
+        operator(REGISTRY, "business-registry");
+        operator(TAX, "tax-agency");
+        operator(NORTHFIELD, "municipality-northfield");
+        operator(BANK, "northbank");
+    }
+
+    private void operator(String username, String organisation) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(username, PASSWORD, StaffRole.OPERATOR, organisation);
+        }
     }
 
     @Test
     void an_applicant_applies_once_and_follows_every_step_to_the_end() {
         driver.get(url("/"));
         assertNoSeriousViolations(driver);
-        driver.findElement(By.linkText("Start a business")).click();
+        Browser.clickThrough(driver, By.linkText("Start a business"));
         assertThat(heading()).isEqualTo("Start a business");
         assertThat(main()).contains("Business Registry", "Tax Agency", "Northbank");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Start now")).click();
+        Browser.clickThrough(driver, By.linkText("Start now"));
         assertThat(heading()).isEqualTo("About you");
         assertNoSeriousViolations(driver);
         type("applicant-email", "ada@example.org");
@@ -108,7 +118,7 @@ class PortalJourneyBrowserTests {
         assertThat(main()).contains("Ada Lovelace", "Analytical Engines", "Limited company", "1 December 2026", "1234 AB",
                 "Northfield", "Yes");
         assertNoSeriousViolations(driver);
-        driver.findElement(By.xpath("//div[dt[normalize-space()='Business name']]//a[starts-with(normalize-space(), 'Change')]")).click();
+        Browser.clickThrough(driver, By.xpath("//div[dt[normalize-space()='Business name']]//a[starts-with(normalize-space(), 'Change')]"));
         assertThat(heading()).isEqualTo("About the business");
         assertThat(driver.findElement(By.id("business-name")).getAttribute("value")).isEqualTo("Analytical Engines");
         driver.findElement(By.id("business-name")).clear();
@@ -118,7 +128,7 @@ class PortalJourneyBrowserTests {
         assertThat(main()).contains("Difference Engines Ltd").doesNotContain("Analytical Engines");
 
         driver.findElement(By.cssSelector("label[for=declaration]")).click();
-        driver.findElement(By.xpath("//button[normalize-space()='Accept and send']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Accept and send']"));
 
         assertThat(driver.findElement(By.className("govuk-panel__title")).getText()).isEqualTo("Application sent");
         String reference = driver.findElement(By.id("reference")).getText();
@@ -136,14 +146,14 @@ class PortalJourneyBrowserTests {
         assertNoSeriousViolations(driver);
         type("reference", reference);
         type("accessCode", "WRONG-CODE");
-        driver.findElement(By.cssSelector("#status button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#status button"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Enter a correct reference and access code");
         assertNoSeriousViolations(driver);
         driver.findElement(By.id("reference")).clear();
         type("reference", reference);
         type("accessCode", accessCode);
-        driver.findElement(By.cssSelector("#status button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#status button"));
 
         assertThat(heading()).isEqualTo("Your application");
         List<WebElement> steps = driver.findElements(By.cssSelector(".govuk-task-list__item"));
@@ -153,16 +163,18 @@ class PortalJourneyBrowserTests {
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("In progress");
         assertNoSeriousViolations(driver);
 
-        // The operator inbox has not landed on main yet: the organisations complete their steps through the API.
-        UUID caseId = applications.findByReference(reference, accessCode).orElseThrow().id();
-        complete(caseId, "register-company", "business-registry", "{\"registryNumber\": \"12345678\"}");
-        driver.navigate().refresh();
+        // Each organisation's operator works the step in the console inbox, in dependency order.
+        // Signing in and out as staff ends the applicant's session, so the status is opened again.
+        completeInInbox(REGISTRY, reference, "Register the company", "output-registryNumber", "12345678");
+        openStatus(reference, accessCode);
         assertThat(driver.findElements(By.cssSelector(".govuk-task-list__item")).get(0).getText()).contains("Completed", "Finished");
-        complete(caseId, "tax-number", "tax-agency", "{\"taxNumber\": \"TX-991\"}");
-        complete(caseId, "trading-licence", "municipality-northfield", "{\"licenceNumber\": \"NF-2026-7\"}");
-        complete(caseId, "business-account", "northbank", "{\"iban\": \"NL91ABNA0417164300\"}");
-        driver.navigate().refresh();
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("In progress");
+        completeInInbox(TAX, reference, "Issue a tax number", "output-taxNumber", "TX-991");
+        completeInInbox(NORTHFIELD, reference, "Grant a trading licence", "output-licenceNumber", "NF-2026-7");
+        completeInInbox(BANK, reference, "Open a business account", "output-iban", "NL91ABNA0417164300");
+        openStatus(reference, accessCode);
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Completed");
+        assertThat(driver.findElements(By.cssSelector(".govuk-task-list__item"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector(".govuk-task-list__status")))
                 .allSatisfy(status -> assertThat(status.getText()).contains("Completed"));
         assertThat(driver.findElements(By.linkText("Withdraw application"))).isEmpty();
@@ -185,28 +197,28 @@ class PortalJourneyBrowserTests {
         driver.findElement(By.cssSelector("label[for=business-address-municipality-2]")).click();
         saveAndContinue();
         saveAndContinue();
-        driver.findElement(By.xpath("//button[normalize-space()='Accept and send']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Accept and send']"));
         assertThat(driver.getTitle()).startsWith("Error:");
         assertNoSeriousViolations(driver);
         driver.findElement(By.cssSelector("label[for=declaration]")).click();
-        driver.findElement(By.xpath("//button[normalize-space()='Accept and send']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Accept and send']"));
         assertThat(main()).contains("Southport Municipality");
 
-        driver.findElement(By.xpath("//button[normalize-space()='Send feedback']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Send feedback']"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Select how satisfied you were with this service");
         assertNoSeriousViolations(driver);
         driver.findElement(By.cssSelector("label[for=score-2]")).click();
         type("comment", "Clear questions.");
-        driver.findElement(By.xpath("//button[normalize-space()='Send feedback']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Send feedback']"));
         assertThat(heading()).isEqualTo("Thank you for your feedback");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Check the status of your application")).click();
-        driver.findElement(By.linkText("Withdraw application")).click();
+        Browser.clickThrough(driver, By.linkText("Check the status of your application"));
+        Browser.clickThrough(driver, By.linkText("Withdraw application"));
         assertNoSeriousViolations(driver);
         driver.findElement(By.cssSelector("label[for=withdraw]")).click();
-        driver.findElement(By.xpath("//button[normalize-space()='Continue']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Continue']"));
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Withdrawn");
         assertNoSeriousViolations(driver);
 
@@ -236,9 +248,49 @@ class PortalJourneyBrowserTests {
         }
     }
 
-    private void complete(UUID caseId, String step, String organisation, String output) {
-        StepResult result = working.complete(caseId, step, JSON.readTree(output), organisation, "operator-" + organisation);
-        assertThat(result).isInstanceOf(StepResult.Done.class);
+    /**
+     * As the organisation's operator: open the case's step from the inbox, start work, fill the
+     * "Complete" form's one output field, submit, and sign out.
+     */
+    private void completeInInbox(String operator, String reference, String step, String field, String value) {
+        ConsoleBrowser.signIn(driver, port, operator, PASSWORD);
+        Browser.clickThrough(driver, By.linkText("Inbox"));
+        assertThat(heading()).isEqualTo("Inbox");
+        WebElement row = ConsoleBrowser.inboxRow(driver, reference);
+        assertThat(row.getText()).contains("Start a business", step, "Ready");
+        assertNoSeriousViolations(driver);
+
+        String stepPage = row.findElement(By.linkText(reference)).getAttribute("href");
+        Browser.clickThrough(driver, By.linkText(reference));
+        assertThat(driver.getCurrentUrl()).isEqualTo(stepPage);
+        assertThat(heading()).isEqualTo(step);
+        assertThat(driver.findElement(By.className("govuk-caption-l")).getText()).isEqualTo(reference);
+        assertThat(driver.findElement(By.id("application-details")).getText()).contains("Difference Engines Ltd");
+        assertNoSeriousViolations(driver);
+        Browser.clickThrough(driver, By.cssSelector("#start button"));
+        assertThat(driver.findElement(By.className("govuk-notification-banner")).getText()).contains("You started work");
+        assertThat(main()).contains("In progress");
+        assertNoSeriousViolations(driver);
+
+        driver.findElement(By.id(field)).sendKeys(value);
+        Browser.clickThrough(driver, By.cssSelector("#complete button"));
+        assertThat(driver.getCurrentUrl()).endsWith("/console/inbox");
+        assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("Step completed for " + reference);
+        assertThat(driver.findElements(By.linkText(reference))).isEmpty();
+        assertNoSeriousViolations(driver);
+        ConsoleBrowser.signOut(driver);
+    }
+
+    /** As the applicant, with the reference and the access code. */
+    private void openStatus(String reference, String accessCode) {
+        driver.get(url("/status"));
+        driver.findElement(By.id("reference")).clear();
+        type("reference", reference);
+        driver.findElement(By.id("accessCode")).clear();
+        type("accessCode", accessCode);
+        Browser.clickThrough(driver, By.cssSelector("#status button"));
+        assertThat(heading()).isEqualTo("Your application");
     }
 
     private void type(String id, String text) {
@@ -246,7 +298,7 @@ class PortalJourneyBrowserTests {
     }
 
     private void saveAndContinue() {
-        driver.findElement(By.xpath("//button[normalize-space()='Save and continue']")).click();
+        Browser.clickThrough(driver, By.xpath("//button[normalize-space()='Save and continue']"));
     }
 
     private String heading() {

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium for browser tests, one per test class, with a fresh profile and
@@ -34,6 +38,17 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
             throw new IllegalStateException("the browser starts before the test class runs; register it as a static field");
         }
         return driver;
+    }
+
+    /**
+     * Clicks something that submits a form or follows a link, and waits (up to 15 seconds) until the
+     * browser has replaced the page: a click may return before Chromium has loaded the POST's answer
+     * or followed its redirect, and the next lookup would then find the old page.
+     */
+    public static void clickThrough(WebDriver driver, By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @Override
