@@ -38,12 +38,14 @@ import com.nimbusds.jwt.SignedJWT;
  * fixed rate (open loop, {@code --rate}), and prints accepted/s and latency percentiles.
  *
  * <pre>java -jar bench/target/onestop-bench.jar --url http://localhost:8080 --audience http://localhost:8080
- *     --admin admin:PASSWORD --concurrency 16 --seconds 30 [--rate 500]</pre>
+ *     --admin admin:PASSWORD --concurrency 16 --seconds 30 [--rate 500] [--batch 100]</pre>
+ * With {@code --batch N} each request carries N applications to the batch endpoint; latency is then per batch.
  */
 public final class IntakeLoad {
 
     private static final String AGENT = "ledgerwise-accountants";
     private static final String PRINCIPAL = "B-BENCH-0001";
+    private static int batchSize = 1;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -54,6 +56,7 @@ public final class IntakeLoad {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
+        batchSize = Integer.parseInt(options.getOrDefault("batch", "1"));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,9 +96,10 @@ public final class IntakeLoad {
                     } else {
                         sent = System.nanoTime();
                     }
-                    boolean ok = submit(http, url, tokens);
+                    int ok = batchSize > 1 ? submitBatch(http, url, tokens) : submit(http, url, tokens) ? 1 : 0;
                     recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
-                    (ok ? accepted : failed).incrementAndGet();
+                    accepted.addAndGet(ok);
+                    failed.addAndGet(batchSize - ok);
                 }
                 return null;
             });
@@ -114,8 +118,43 @@ public final class IntakeLoad {
         }
     }
 
+    /** One batch of {@code batchSize} applications; returns how many were accepted. */
+    private static int submitBatch(HttpClient http, String url, Tokens tokens) {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < batchSize; i++) {
+            body.append(i == 0 ? "" : ",").append(application());
+        }
+        body.append(']');
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/services/start-a-business/applications:batch"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.next())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher accepted = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)").matcher(response.body());
+            return response.statusCode() == 200 && accepted.find() ? Integer.parseInt(accepted.group(1)) : 0;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     private static boolean submit(HttpClient http, String url, Tokens tokens) {
-        String body = """
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/services/start-a-business/applications"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.next())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(application())).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String application() {
+        return """
                 {"principal": {"kind": "business", "id": "%s", "name": "Bench Holdings"},
                  "form": {"applicant": {"fullName": "Bench Tester", "email": "bench@example.org"},
                           "business": {"name": "Bench %s", "legalForm": "limited-company", "activity": "Load",
@@ -123,17 +162,6 @@ public final class IntakeLoad {
                                        "address": {"street": "1 Load Lane", "postcode": "1234 AB", "municipality": "%s"}}}}"""
                 .formatted(PRINCIPAL, UUID.randomUUID().toString().substring(0, 8),
                         Math.random() < 0.5 ? "northfield" : "southport");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/services/start-a-business/applications"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.next())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static Map<String, String> options(String[] args) {
