@@ -42,22 +42,22 @@ class ConsoleBrowserTests {
         assertThat(driver.getCurrentUrl()).endsWith("/console");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Organisations")).click();
+        Browser.clickThrough(driver, By.linkText("Organisations"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
         assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(6);
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Business Registry")).click();
+        Browser.clickThrough(driver, By.linkText("Business Registry"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Business Registry");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Public agency", "Active", "Web inbox");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("registry-registration")).click();
+        Browser.clickThrough(driver, By.linkText("registry-registration"));
         assertThat(driver.findElement(By.tagName("main")).getText())
                 .contains("3 days", "€18.00", "Companies Act, section 12", "5 out of 5");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("start-a-business")).click();
+        Browser.clickThrough(driver, By.linkText("start-a-business"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Start a business");
         WebElement graph = driver.findElement(By.cssSelector("svg.onestop-graph[role=img]"));
         assertThat(graph.isDisplayed()).isTrue();
@@ -68,7 +68,7 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Routed by", "Northfield Municipality");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.linkText("Services")).click();
+        Browser.clickThrough(driver, By.linkText("Services"));
         assertThat(driver.findElement(By.linkText("Start a business")).isDisplayed()).isTrue();
         assertNoSeriousViolations(driver);
 
@@ -91,7 +91,7 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(By.tagName("body")).getAttribute("class"))
                 .contains("js-enabled", "govuk-frontend-supported");
 
-        driver.findElement(By.cssSelector("header button.onestop-sign-out")).click();
+        Browser.clickThrough(driver, By.cssSelector("header button.onestop-sign-out"));
         assertThat(driver.getCurrentUrl()).endsWith("/sign-in?signed-out");
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("You have been signed out");
@@ -106,7 +106,7 @@ class ConsoleBrowserTests {
         assertNoSeriousViolations(driver);
         driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
         driver.findElement(By.id("password")).sendKeys("not-the-password");
-        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        Browser.clickThrough(driver, By.cssSelector("#sign-in button[type=submit]"));
 
         assertThat(driver.getCurrentUrl()).endsWith("/sign-in?error");
         assertThat(driver.getTitle()).startsWith("Error:");
@@ -120,7 +120,7 @@ class ConsoleBrowserTests {
         driver.get(url("/sign-in"));
         driver.findElement(By.id("username")).sendKeys(ApiClient.MANAGER);
         driver.findElement(By.id("password")).sendKeys(ApiClient.MANAGER_PASSWORD);
-        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        Browser.clickThrough(driver, By.cssSelector("#sign-in button[type=submit]"));
     }
 
     private String url(String path) {

@@ -102,21 +102,21 @@ class DeliveryBrowserTests {
         Delivery dead = await(() -> deliveryOf(receipt.id()), d -> d.state() == DeliveryState.DEAD);
 
         signIn(ApiClient.MANAGER, ApiClient.MANAGER_PASSWORD);
-        driver.findElement(By.linkText("Deliveries")).click();
+        Browser.clickThrough(driver, By.linkText("Deliveries"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Deliveries");
         assertThat(driver.findElement(By.id("count-" + REGISTRY + "-dead")).getText()).isEqualTo("1");
         WebElement row = driver.findElement(By.id("delivery-" + dead.id()));
         assertThat(row.getText()).contains(receipt.reference(), "register-company", "HTTP 400");
         assertNoSeriousViolations(driver);
 
-        row.findElement(By.linkText(receipt.reference())).click();
+        Browser.clickThrough(driver, row.findElement(By.linkText(receipt.reference())));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Delivery for " + receipt.reference());
         assertThat(driver.findElement(By.id("delivery-state")).getText()).isEqualTo("Dead");
         assertThat(driver.findElement(By.id("attempts")).getText()).contains("dead", "400", "HTTP 400");
         assertNoSeriousViolations(driver);
 
         registry.otherwise(Answer.of(200));
-        driver.findElement(By.cssSelector("#replay button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#replay button"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The delivery will be sent again");
         assertNoSeriousViolations(driver);
@@ -135,7 +135,7 @@ class DeliveryBrowserTests {
         signIn("registry-operator", PASSWORD);
         driver.get(url("/console/deliveries"));
         assertThat(driver.findElements(By.cssSelector("section[id^=organisation-]"))).hasSize(1);
-        driver.findElement(By.cssSelector("#pause-" + REGISTRY + " button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#pause-" + REGISTRY + " button"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("Deliveries to ", "are paused");
         assertThat(driver.findElement(By.id("organisation-" + REGISTRY)).getText()).contains("Paused by registry-operator");
@@ -147,7 +147,7 @@ class DeliveryBrowserTests {
         assertThat(deliveryOf(receipt.id()).attempts()).isZero();
 
         driver.get(url("/console/deliveries"));
-        driver.findElement(By.cssSelector("#resume-" + REGISTRY + " button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#resume-" + REGISTRY + " button"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText()).contains("are resumed");
         await(() -> deliveryOf(receipt.id()), d -> d.state() == DeliveryState.DELIVERED);
         assertThat(registry.received()).hasSize(1);
@@ -201,7 +201,7 @@ class DeliveryBrowserTests {
         driver.get(url("/sign-in"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        Browser.clickThrough(driver, By.cssSelector("#sign-in button[type=submit]"));
         assertThat(driver.getCurrentUrl()).endsWith("/console");
     }
 

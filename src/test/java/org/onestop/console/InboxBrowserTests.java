@@ -68,13 +68,13 @@ class InboxBrowserTests {
     void an_operator_completes_a_step_and_the_next_organisation_finds_the_dependent_step_in_its_inbox() {
         Receipt receipt = submit("Ada Ltd");
         signIn("registry-operator");
-        driver.findElement(By.linkText("Inbox")).click();
+        Browser.clickThrough(driver, By.linkText("Inbox"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
         WebElement row = rowOf(receipt.reference());
         assertThat(row.getText()).contains("Start a business", "Register the company", "Ready");
         assertNoSeriousViolations(driver);
 
-        row.findElement(By.linkText(receipt.reference())).click();
+        Browser.clickThrough(driver, row.findElement(By.linkText(receipt.reference())));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Register the company");
         String details = driver.findElement(By.id("application-details")).getText();
         assertThat(details).contains("About the business › Business name", "Ada Ltd",
@@ -83,11 +83,11 @@ class InboxBrowserTests {
         assertThat(details).doesNotContain("Number of employees", "Open a business bank account");
         assertNoSeriousViolations(driver);
 
-        driver.findElement(By.cssSelector("#start button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#start button"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText()).contains("You started work");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("In progress");
 
-        driver.findElement(By.cssSelector("#complete button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#complete button"));
         assertThat(driver.getTitle()).startsWith("Error:");
         WebElement summary = driver.findElement(By.className("govuk-error-summary"));
         assertThat(summary.getText()).contains("There is a problem", "Enter the registry number");
@@ -96,14 +96,14 @@ class InboxBrowserTests {
         assertNoSeriousViolations(driver);
 
         driver.findElement(By.id("output-registryNumber")).sendKeys("123");
-        driver.findElement(By.cssSelector("#complete button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#complete button"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Registry number must be 8 digits");
         assertThat(driver.findElement(By.id("output-registryNumber")).getAttribute("value")).isEqualTo("123");
 
         driver.findElement(By.id("output-registryNumber")).clear();
         driver.findElement(By.id("output-registryNumber")).sendKeys("12345678");
-        driver.findElement(By.cssSelector("#complete button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#complete button"));
         assertThat(driver.getCurrentUrl()).endsWith("/console/inbox");
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("Step completed for " + receipt.reference());
@@ -115,7 +115,7 @@ class InboxBrowserTests {
         signIn("tax-operator");
         driver.get(url("/console/inbox"));
         assertThat(rowOf(receipt.reference()).getText()).contains("Issue a tax number", "Ready");
-        rowOf(receipt.reference()).findElement(By.tagName("a")).click();
+        Browser.clickThrough(driver, rowOf(receipt.reference()).findElement(By.tagName("a")));
         assertThat(driver.findElement(By.id("earlier-outputs")).getText())
                 .contains("Register the company › Registry number", "12345678");
         assertThat(driver.findElement(By.id("application-details")).getText()).contains("Number of employees", "3")
@@ -132,7 +132,7 @@ class InboxBrowserTests {
         signIn("registry-operator");
         driver.get(url("/console/inbox/" + receipt.id() + "/register-company"));
 
-        driver.findElement(By.cssSelector("#reject button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#reject button"));
         WebElement summary = driver.findElement(By.className("govuk-error-summary"));
         assertThat(summary.getText()).contains("Enter the reason for rejecting the step");
         assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#reason");
@@ -140,7 +140,7 @@ class InboxBrowserTests {
         assertNoSeriousViolations(driver);
 
         driver.findElement(By.id("reason")).sendKeys("The company name is already registered");
-        driver.findElement(By.cssSelector("#reject button")).click();
+        Browser.clickThrough(driver, By.cssSelector("#reject button"));
         assertThat(driver.getCurrentUrl()).endsWith("/console/inbox");
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("Step rejected for " + receipt.reference());

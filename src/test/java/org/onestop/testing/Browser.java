@@ -46,8 +46,13 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
      * or followed its redirect, and the next lookup would then find the old page.
      */
     public static void clickThrough(WebDriver driver, By target) {
+        clickThrough(driver, driver.findElement(target));
+    }
+
+    /** Clicks an element that leads to another page, and waits until the browser has left this one. */
+    public static void clickThrough(WebDriver driver, WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        target.click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
