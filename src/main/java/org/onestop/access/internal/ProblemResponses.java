@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.onestop.platform.Problem;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -21,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** The same base as the platform's MVC problem responses. */
-    static final String TYPE_BASE = "https://onestop.example/problems/";
+    static final String TYPE_BASE = Problem.TYPE_BASE;
 
     private final JsonMapper json;
 

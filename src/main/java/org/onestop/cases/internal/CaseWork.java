@@ -50,7 +50,7 @@ class CaseWork implements WorkingOnCases {
     @Override
     @Transactional
     public StepResult start(UUID caseId, String step, String organisation, String actor) {
-        return act(caseId, step, organisation, StepState.IN_PROGRESS,
+        return act(load(caseId), step, organisation, StepState.IN_PROGRESS,
                 now -> events.log("step-started", caseId, step, organisation, actor, now, Map.of()), null, null);
     }
 
@@ -66,7 +66,7 @@ class CaseWork implements WorkingOnCases {
                 return new StepResult.Invalid(violations);
             }
         }
-        return act(caseId, step, organisation, StepState.COMPLETED, now -> {
+        return act(current, step, organisation, StepState.COMPLETED, now -> {
             events.log("step-completed", caseId, step, organisation, actor, now, Map.of());
             releaseDependents(caseId, actor, now);
         }, output, null);
@@ -82,7 +82,7 @@ class CaseWork implements WorkingOnCases {
             return new StepResult.Invalid(List.of(new Violation("reason",
                     "The reason must be " + MAX_REASON + " characters or fewer")));
         }
-        return act(caseId, step, organisation, StepState.REJECTED, now -> {
+        return act(load(caseId), step, organisation, StepState.REJECTED, now -> {
             events.log("step-rejected", caseId, step, organisation, actor, now, Map.of("reason", reason));
             close(caseId, CaseStatus.REJECTED, actor, now);
         }, null, reason);
@@ -125,9 +125,9 @@ class CaseWork implements WorkingOnCases {
         void follow(Instant now);
     }
 
-    private StepResult act(UUID caseId, String step, String organisation, StepState to, Consequence consequence, JsonNode output,
-            String reason) {
-        Case current = load(caseId);
+    private StepResult act(Case current, String step, String organisation, StepState to, Consequence consequence,
+            JsonNode output, String reason) {
+        UUID caseId = current.id();
         if (current.status() != CaseStatus.OPEN) {
             return new StepResult.NotAllowed("The case is " + current.status().name().toLowerCase());
         }

@@ -15,6 +15,7 @@ import org.onestop.exchange.Delivery;
 import org.onestop.platform.Digests;
 import org.onestop.platform.InvalidInput;
 import org.onestop.platform.NotFound;
+import org.onestop.platform.Problem;
 import org.onestop.platform.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -131,13 +132,13 @@ class ExchangeApi {
             return ResponseEntity.ok(Map.of("id", id, "outcome", outcome.status(), "replayed", true));
         }
         if ("different".equals(answer)) {
-            return ExchangeProblems.conflict("A different outcome was already reported for this delivery.");
+            throw conflict("A different outcome was already reported for this delivery.");
         }
         if (answer instanceof StepResult.Invalid invalid) {
             throw new InvalidInput("The outcome is not valid", invalid.violations());
         }
         if (answer instanceof StepResult.NotAllowed refused) {
-            return ExchangeProblems.conflict(refused.why());
+            throw conflict(refused.why());
         }
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", id, "outcome", outcome.status(), "replayed", false));
     }
@@ -148,10 +149,14 @@ class ExchangeApi {
         Delivery delivery = register.find(id).orElseThrow(() -> new NotFound("No delivery " + id));
         var staff = DeliveryStaff.actingFor(delivery.organisation(), "No delivery " + id);
         if (!deliveries.replay(id, staff.username())) {
-            return ExchangeProblems.conflict("Only a dead delivery can be replayed; this one is "
+            throw conflict("Only a dead delivery can be replayed; this one is "
                     + delivery.state().name().toLowerCase().replace('_', '-') + ".");
         }
         return ResponseEntity.ok(Map.of("id", id, "state", "pending"));
+    }
+
+    private static Problem conflict(String detail) {
+        return Problem.of(HttpStatus.CONFLICT, "delivery-conflict", "Conflict", detail);
     }
 
     private Delivery owned(UUID id) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.onestop.platform.InvalidInput;
+import org.onestop.platform.Problem;
 import org.onestop.platform.NotFound;
 import org.onestop.platform.Violation;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://onestop.example/problems/";
+    static final String TYPE_BASE = Problem.TYPE_BASE;
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(InvalidInput.class)
