@@ -1,8 +1,10 @@
 package org.onestop.cases.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.onestop.cases.CaseStep;
 import org.onestop.cases.StepBecameReady;
@@ -10,9 +12,7 @@ import org.onestop.cases.StepState;
 import org.onestop.catalog.Catalog;
 import org.onestop.catalog.Service;
 import org.onestop.catalog.Step;
-import org.onestop.intake.Application;
 import org.onestop.intake.ApplicationSubmitted;
-import org.onestop.intake.Applications;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseOpening {
 
-    private final Applications applications;
     private final Catalog catalog;
     private final JdbcCases cases;
     private final Deadlines deadlines;
     private final CaseEvents events;
 
-    CaseOpening(Applications applications, Catalog catalog, JdbcCases cases, Deadlines deadlines, CaseEvents events) {
-        this.applications = applications;
+    CaseOpening(Catalog catalog, JdbcCases cases, Deadlines deadlines, CaseEvents events) {
         this.catalog = catalog;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -39,25 +37,26 @@ class CaseOpening {
 
     @EventListener
     void on(ApplicationSubmitted submitted) {
-        Application application = applications.find(submitted.applicationId()).orElseThrow();
         Service service = catalog.find(submitted.serviceId()).orElseThrow();
+        UUID caseId = submitted.applicationId();
         Instant now = submitted.submittedAt();
-        cases.insertCase(application.id(), application.reference(), service.id(), service.code(), now);
-        events.log("case-opened", application.id(), null, null, submitted.actor(), now,
+        cases.insertCase(caseId, submitted.reference(), service.id(), service.code(), now);
+        events.log("case-opened", caseId, null, null, submitted.actor(), now,
                 Map.of("service", service.code(), "steps", service.definition().steps().size()));
-        List<Step> steps = service.definition().steps();
-        for (int position = 0; position < steps.size(); position++) {
-            Step step = steps.get(position);
-            String organisation = step.organisationFor(application.form()).orElseThrow();
+        List<CaseStep> opened = new ArrayList<>();
+        for (Step step : service.definition().steps()) {
+            String organisation = step.organisationFor(submitted.form()).orElseThrow();
             boolean ready = step.dependsOn().isEmpty();
             Instant deadline = ready ? deadlines.deadline(service.code(), step, organisation, now) : null;
-            cases.insertStep(application.id(), position, new CaseStep(step.code(), step.name(), organisation,
-                    ready ? StepState.READY : StepState.WAITING, step.dependsOn(), ready ? now : null, null, null,
-                    deadline, null, null));
-            if (ready) {
-                events.log("step-ready", application.id(), step.code(), organisation, submitted.actor(), now,
-                        deadline == null ? Map.of() : Map.of("deadline", deadline.toString()));
-                events.publish(new StepBecameReady(application.id(), step.code(), organisation, deadline));
+            opened.add(new CaseStep(step.code(), step.name(), organisation, ready ? StepState.READY : StepState.WAITING,
+                    step.dependsOn(), ready ? now : null, null, null, deadline, null, null));
+        }
+        cases.insertSteps(caseId, opened);
+        for (CaseStep step : opened) {
+            if (step.state() == StepState.READY) {
+                events.log("step-ready", caseId, step.code(), step.organisation(), submitted.actor(), now,
+                        step.deadline() == null ? Map.of() : Map.of("deadline", step.deadline().toString()));
+                events.publish(new StepBecameReady(caseId, step.code(), step.organisation(), step.deadline()));
             }
         }
     }

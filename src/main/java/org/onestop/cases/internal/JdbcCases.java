@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.onestop.cases.CaseStep;
 import org.onestop.cases.Cases;
 import org.onestop.cases.StepState;
 import org.onestop.cases.WorkItem;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +29,12 @@ class JdbcCases implements Cases {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
 
-    JdbcCases(JdbcClient jdbc, JsonMapper json) {
+    JdbcCases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -65,13 +69,17 @@ class JdbcCases implements Cases {
                 .params(id, reference, serviceId, serviceCode, Timestamp.from(openedAt)).update();
     }
 
-    void insertStep(UUID caseId, int position, CaseStep step) {
-        jdbc.sql("""
+    /** Inserts the steps of a new case in one batch, in the order given. */
+    void insertSteps(UUID caseId, List<CaseStep> steps) {
+        List<Object[]> rows = new ArrayList<>(steps.size());
+        for (int position = 0; position < steps.size(); position++) {
+            CaseStep step = steps.get(position);
+            rows.add(new Object[] {caseId, step.code(), position, step.name(), step.organisation(), step.state().name(),
+                    json.writeValueAsString(step.dependsOn()), timestamp(step.readyAt()), timestamp(step.deadline())});
+        }
+        batches.batchUpdate("""
                 INSERT INTO case_step (case_id, step, position, name, organisation, state, depends_on, ready_at, deadline)
-                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")
-                .params(caseId, step.code(), position, step.name(), step.organisation(), step.state().name(),
-                        json.writeValueAsString(step.dependsOn()), timestamp(step.readyAt()), timestamp(step.deadline()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""", rows);
     }
 
     /** Moves a step from one state to another; false when it was no longer in {@code from} (someone else acted). */

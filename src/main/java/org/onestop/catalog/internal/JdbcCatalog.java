@@ -16,6 +16,7 @@ import org.onestop.catalog.ServiceDefinition;
 import org.onestop.catalog.ServiceStatus;
 import org.onestop.catalog.Step;
 import org.onestop.platform.Ids;
+import org.onestop.platform.RecentReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,8 @@ class JdbcCatalog implements Catalog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final RecentReads<String, Optional<Service>> recentPublished = new RecentReads<>(1_000);
+    private final RecentReads<UUID, Optional<Service>> recentVersions = new RecentReads<>(1_000);
 
     JdbcCatalog(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -41,12 +44,20 @@ class JdbcCatalog implements Catalog {
 
     @Override
     public Optional<Service> published(String code) {
+        return recentPublished.get(code, this::readPublished);
+    }
+
+    private Optional<Service> readPublished(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM service_version WHERE code = ? AND status = 'PUBLISHED'")
                 .param(code).query(this::map).optional();
     }
 
     @Override
     public Optional<Service> find(UUID id) {
+        return recentVersions.get(id, this::read);
+    }
+
+    private Optional<Service> read(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM service_version WHERE id = ?").param(id).query(this::map).optional();
     }
 
@@ -71,6 +82,8 @@ class JdbcCatalog implements Catalog {
     @Override
     @Transactional
     public Service save(ServiceDefinition definition) {
+        recentPublished.forgetAll();
+        recentVersions.forgetAll();
         Optional<Service> latest = latest(definition.code());
         if (latest.isPresent() && sameContent(latest.get().definition(), definition)) {
             Service current = latest.get();

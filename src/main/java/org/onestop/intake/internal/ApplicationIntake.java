@@ -67,15 +67,16 @@ class ApplicationIntake implements SubmittingApplication {
 
     private List<Submission> submitAll(Service service, List<NewApplication> batch) {
         try {
-            return trySubmitAll(service, batch);
-        } catch (DuplicateKeyException raced) {
-            // another request stored one of these idempotency keys (or, once in 2^40, the same reference)
-            // meanwhile; a second pass finds what it stored
-            return trySubmitAll(service, batch);
+            // most keys are new: the unique index on (actor, key) finds the rest, which saves a read per application
+            return trySubmitAll(service, batch, false);
+        } catch (DuplicateKeyException usedBefore) {
+            // a retry of an earlier request, another request storing the same key meanwhile, or (once in 2^40)
+            // the same reference: a second pass looks each key up and answers from what was stored
+            return trySubmitAll(service, batch, true);
         }
     }
 
-    private List<Submission> trySubmitAll(Service service, List<NewApplication> batch) {
+    private List<Submission> trySubmitAll(Service service, List<NewApplication> batch, boolean lookUpKeys) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Submission> results = new ArrayList<>(batch.size());
         List<Prepared> accepted = new ArrayList<>();
@@ -87,7 +88,7 @@ class ApplicationIntake implements SubmittingApplication {
                 continue;
             }
             String hash = requestHash(candidate);
-            Optional<Submission> earlier = earlierUse(candidate, hash, service);
+            Optional<Submission> earlier = lookUpKeys ? earlierUse(candidate, hash, service) : Optional.empty();
             if (earlier.isPresent()) {
                 results.add(earlier.get());
                 continue;
@@ -153,7 +154,8 @@ class ApplicationIntake implements SubmittingApplication {
                 a.agent(), a.channel().name().toLowerCase(java.util.Locale.ROOT), a.actor(),
                 Map.of("reference", a.reference(), "service", a.serviceCode(), "serviceVersion", a.serviceVersion(),
                         "principalKind", a.principal().kind().name().toLowerCase(java.util.Locale.ROOT))),
-                new ApplicationSubmitted(a.id(), a.serviceId(), a.reference(), a.channel(), a.actor(), a.submittedAt()));
+                new ApplicationSubmitted(a.id(), a.serviceId(), a.reference(), a.channel(), a.actor(), a.submittedAt(),
+                        a.form()));
     }
 
     private Receipt receipt(Application a) {

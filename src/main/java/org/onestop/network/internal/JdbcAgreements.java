@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.onestop.network.ActivityProfile;
 import org.onestop.network.Agreement;
 import org.onestop.network.Agreements;
+import org.onestop.platform.RecentReads;
 import org.onestop.network.GovernanceMode;
 import org.onestop.network.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ class JdbcAgreements implements Agreements {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RecentReads<String, List<Agreement>> recentByService = new RecentReads<>(1_000);
 
     JdbcAgreements(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -48,13 +50,18 @@ class JdbcAgreements implements Agreements {
 
     @Override
     public List<Agreement> forService(String serviceCode) {
+        return recentByService.get(serviceCode, this::readForService);
+    }
+
+    private List<Agreement> readForService(String serviceCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM agreement WHERE service = ? ORDER BY code").param(serviceCode)
-                .query(this::map).list();
+                .query(this::map).list().stream().toList();
     }
 
     @Override
     @Transactional
     public void save(Agreement a) {
+        recentByService.forgetAll();
         Object[] values = {a.organisation(), a.service(), json.writeValueAsString(a.steps()), a.governance().name(),
                 a.sla() == null ? null : a.sla().toString(),
                 a.costPerCase() == null ? null : a.costPerCase().amount(),

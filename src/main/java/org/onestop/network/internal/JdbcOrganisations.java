@@ -10,6 +10,7 @@ import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.OrganisationStatus;
 import org.onestop.network.Organisations;
+import org.onestop.platform.RecentReads;
 import org.onestop.network.ReceivingMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ class JdbcOrganisations implements Organisations {
     private static final String COLUMNS = "code, name, kind, status, receiving, endpoint, jwks";
 
     private final JdbcClient jdbc;
+    private final RecentReads<String, Optional<Organisation>> recent = new RecentReads<>(1_000);
 
     JdbcOrganisations(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -28,6 +30,10 @@ class JdbcOrganisations implements Organisations {
 
     @Override
     public Optional<Organisation> find(String code) {
+        return recent.get(code, this::read);
+    }
+
+    private Optional<Organisation> read(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE code = ?").param(code)
                 .query(JdbcOrganisations::map).optional();
     }
@@ -40,6 +46,7 @@ class JdbcOrganisations implements Organisations {
     @Override
     @Transactional
     public void save(Organisation o) {
+        recent.forgetAll();
         String endpoint = o.endpoint() == null ? null : o.endpoint().toString();
         int updated = jdbc.sql("""
                 UPDATE organisation SET name = ?, kind = ?, status = ?, receiving = ?, endpoint = ?, jwks = CAST(? AS jsonb)
