@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -157,6 +158,28 @@ class PortalPagesTests {
         assertThat(rated.get(0).attributes()).containsEntry("comment", "Quick <b>and</b> clear");
         assertThat(((Number) rated.get(0).attributes().get("score")).intValue()).isEqualTo(4);
         assertThat(page(get("/apply/start-a-business/thank-you"), 200)).contains("Thank you for your feedback");
+    }
+
+    @Test
+    void the_satisfaction_question_can_be_answered_from_the_status_page() throws Exception {
+        answerEverything("Later Ltd");
+        submit();
+        UUID id = (UUID) session.getAttribute("portal.status.application");
+        assertThat(page(get("/status/view"), 200)).contains("href=\"/status/satisfaction\"");
+        assertThat(page(get("/status/satisfaction"), 200)).contains("action=\"/status/satisfaction\"");
+        assertThat(page(post("/status/satisfaction"), 200)).contains("Select how satisfied you were with this service");
+        page(post("/status/satisfaction").param("score", "2"), 302);
+        var rated = events.ofCase(id).stream().filter(e -> e.type().equals("satisfaction-rated")).toList();
+        assertThat(rated).hasSize(1);
+        assertThat(((Number) rated.get(0).attributes().get("score")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void the_satisfaction_question_needs_a_verified_case() throws Exception {
+        var fresh = new MockHttpSession();
+        mvc.perform(post("/status/satisfaction").session(fresh).with(csrf()).param("score", "5"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/status"));
     }
 
     @Test

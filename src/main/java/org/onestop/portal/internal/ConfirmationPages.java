@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -68,6 +69,32 @@ class ConfirmationPages {
         if (journey == null || !journey.submitted()) {
             return "redirect:/apply/" + service;
         }
+        model.addAttribute("service", service);
+        return rate(journey.applicationId, score, comment, model);
+    }
+
+    /** The same question from the status page, so that an applicant can answer once the case has moved on. */
+    @GetMapping("/status/satisfaction")
+    String satisfactionFromStatus(HttpSession session, Model model) {
+        if (!(session.getAttribute(StatusPages.VERIFIED) instanceof UUID)) {
+            return "redirect:/status";
+        }
+        model.addAttribute("satisfactionAction", "/status/satisfaction");
+        return satisfactionForm(model, null, "", Map.of(), "portal/satisfaction");
+    }
+
+    @PostMapping("/status/satisfaction")
+    @Transactional
+    public String rateFromStatus(@RequestParam(name = "score", required = false) String score,
+            @RequestParam(name = "comment", required = false) String comment, HttpSession session, Model model) {
+        if (!(session.getAttribute(StatusPages.VERIFIED) instanceof UUID applicationId)) {
+            return "redirect:/status";
+        }
+        model.addAttribute("satisfactionAction", "/status/satisfaction");
+        return rate(applicationId, score, comment, model);
+    }
+
+    private String rate(UUID applicationId, String score, String comment, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         int value = score != null && score.matches("[1-5]") ? Integer.parseInt(score) : 0;
         if (value == 0) {
@@ -78,7 +105,6 @@ class ConfirmationPages {
             errors.put("comment", "Your comment must be " + MAX_COMMENT + " characters or fewer");
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("service", service);
             return satisfactionForm(model, score, text.length() > MAX_COMMENT ? text.substring(0, MAX_COMMENT) : text,
                     errors, "portal/satisfaction");
         }
@@ -87,14 +113,13 @@ class ConfirmationPages {
         if (!text.isEmpty()) {
             attributes.put("comment", text);
         }
-        events.append(new Event(Ids.newId(clock), clock.instant(), "satisfaction-rated", journey.applicationId,
-                journey.applicationId, null, null, "portal", "applicant", attributes));
-        return "redirect:/apply/" + service + "/thank-you";
+        events.append(new Event(Ids.newId(clock), clock.instant(), "satisfaction-rated", applicationId,
+                applicationId, null, null, "portal", "applicant", attributes));
+        return "redirect:/status/thank-you";
     }
 
-    @GetMapping("/apply/{service}/thank-you")
-    String thanks(@PathVariable String service, Model model) {
-        model.addAttribute("service", service);
+    @GetMapping({"/apply/{service}/thank-you", "/status/thank-you"})
+    String thanks(Model model) {
         return "portal/thank-you";
     }
 
