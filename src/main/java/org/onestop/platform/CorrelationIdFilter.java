@@ -45,10 +45,18 @@ public final class CorrelationIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
+            log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(), millis(started));
+        } catch (IOException | ServletException | RuntimeException escaped) {
+            // the container's error page decides the status after this filter has returned, so no status is known here
+            log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), escaped.getClass().getSimpleName(),
+                    millis(started));
+            throw escaped;
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(), millis);
             MDC.remove(MDC_KEY);
         }
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }
