@@ -81,8 +81,10 @@ class ApplicationIntake implements SubmittingApplication {
         List<Submission> results = new ArrayList<>(batch.size());
         List<Prepared> accepted = new ArrayList<>();
         Map<String, Prepared> keysInBatch = new HashMap<>();
+        // an intermediary's batch is mostly for a few principals: each mandate is checked once per batch
+        Map<String, MandateDecision> decisions = new HashMap<>();
         for (NewApplication candidate : batch) {
-            Submission refusal = refusal(service, candidate, LocalDate.ofInstant(now, clock.getZone()));
+            Submission refusal = refusal(service, candidate, LocalDate.ofInstant(now, clock.getZone()), decisions);
             if (refusal != null) {
                 results.add(refusal);
                 continue;
@@ -113,13 +115,15 @@ class ApplicationIntake implements SubmittingApplication {
         return results;
     }
 
-    private Submission refusal(Service service, NewApplication candidate, LocalDate today) {
+    private Submission refusal(Service service, NewApplication candidate, LocalDate today,
+            Map<String, MandateDecision> decisions) {
         var violations = ApplicationRules.check(service, candidate);
         if (!violations.isEmpty()) {
             return new Submission.Invalid(violations);
         }
         if (candidate.agent() != null) {
-            MandateDecision decision = mandates.check(candidate.agent(), candidate.principal().id(), service.code(), today);
+            MandateDecision decision = decisions.computeIfAbsent(candidate.agent() + "\n" + candidate.principal().id(),
+                    agentAndPrincipal -> mandates.check(candidate.agent(), candidate.principal().id(), service.code(), today));
             if (!decision.allowed()) {
                 return new Submission.NotMandated(decision.refusal());
             }
