@@ -8,11 +8,14 @@ CREATE TABLE ledger_queue (
 INSERT INTO ledger_queue (event_id) SELECT id FROM event_log;
 
 -- One row: the tree's size. The appender locks it (FOR UPDATE), so one node appends at a time.
+-- pruned_below: events of entries below it may have been archived and removed from event_log
+-- (docs/ledger.md, retention); their leaf hashes stay, so the tree still verifies.
 CREATE TABLE ledger_state (
-    id        SMALLINT PRIMARY KEY,
-    tree_size BIGINT   NOT NULL
+    id           SMALLINT PRIMARY KEY,
+    tree_size    BIGINT   NOT NULL,
+    pruned_below BIGINT   NOT NULL
 );
-INSERT INTO ledger_state (id, tree_size) VALUES (1, 0);
+INSERT INTO ledger_state (id, tree_size, pruned_below) VALUES (1, 0, 0);
 
 -- Leaves: entry_index is the ledger index; leaf_hash = SHA-256(0x00 || JCS of the event), hex.
 CREATE TABLE ledger_leaf (

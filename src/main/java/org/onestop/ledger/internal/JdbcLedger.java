@@ -1,5 +1,6 @@
 package org.onestop.ledger.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,9 @@ final class JdbcLedger implements Ledger {
         if (index < 0 || index >= treeSize) {
             throw new NotFound("No entry " + index + " in the tree of " + treeSize + " entries");
         }
-        Proofs.Subtrees subtrees = fetch(Proofs.neededForInclusion(index, treeSize));
+        Set<Key> needed = new LinkedHashSet<>(Proofs.neededForInclusion(index, treeSize));
+        needed.add(new Key(0, index));
+        Proofs.Subtrees subtrees = fetch(needed);
         List<String> path = Proofs.inclusion(index, treeSize, subtrees).stream().map(TreeHashes::hex).toList();
         return new InclusionProof(index, treeSize, TreeHashes.hex(subtrees.hash(0, index)), path);
     }
@@ -80,8 +83,7 @@ final class JdbcLedger implements Ledger {
     }
 
     private Proofs.Subtrees fetch(Set<Key> keys) {
-        Set<Key> all = new java.util.LinkedHashSet<>(keys);
-        Map<Key, byte[]> hashes = store.hashes(all);
+        Map<Key, byte[]> hashes = store.hashes(keys);
         return (level, index) -> {
             byte[] hash = hashes.get(new Key(level, index));
             if (hash == null) {

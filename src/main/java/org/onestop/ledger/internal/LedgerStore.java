@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The ledger's tables: queue, state (the lock), leaves, stored subtrees and checkpoints. */
 @Repository
-final class LedgerStore {
+class LedgerStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
