@@ -14,7 +14,7 @@ public interface DataUses {
 
     /**
      * Uses across cases, newest first, at most {@value #MAX_ROWS}: by one organisation (or all when
-     * {@code null}) within {@code [from, to)}.
+     * {@code null}) from {@code from} (included) to {@code to} (excluded).
      */
     List<DataUse> across(String organisation, Instant from, Instant to);
 }

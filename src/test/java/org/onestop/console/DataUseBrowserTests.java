@@ -101,7 +101,7 @@ class DataUseBrowserTests {
         assertThat(driver.findElements(By.linkText("Data uses"))).isEmpty();
         driver.get("http://localhost:" + port + "/console/data-uses");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
-        ConsoleBrowser.signOut(driver);
+        driver.manage().deleteAllCookies();
     }
 
     private void account(String username, StaffRole role, String organisation) {

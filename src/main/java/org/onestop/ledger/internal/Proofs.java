@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Proofs {
 
-    /** The hash of the perfect subtree covering leaves {@code [index * 2^level, (index + 1) * 2^level)}. */
+    /** The hash of the perfect subtree covering the {@code 2^level} leaves from {@code index * 2^level} on. */
     @FunctionalInterface
     public interface Subtrees {
         byte[] hash(int level, long index);
@@ -40,7 +40,7 @@ public final class Proofs {
     public record Key(int level, long index) {
     }
 
-    /** PATH(m, D[0:n]): the audit path of leaf {@code index} in the tree of {@code size} leaves. */
+    /** PATH(m, D_n): the audit path of leaf {@code index} in the tree of {@code size} leaves. */
     public static List<byte[]> inclusion(long index, long size, Subtrees subtrees) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("index " + index + " is not in a tree of " + size);
@@ -50,7 +50,7 @@ public final class Proofs {
         return path;
     }
 
-    /** PROOF(m, D[0:n]): proves that the tree of {@code first} leaves is a prefix of the tree of {@code second}. */
+    /** PROOF(m, D_n): proves that the tree of {@code first} leaves is a prefix of the tree of {@code second}. */
     public static List<byte[]> consistency(long first, long second, Subtrees subtrees) {
         if (first < 1 || first > second) {
             throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
@@ -62,7 +62,7 @@ public final class Proofs {
         return proof;
     }
 
-    /** MTH(D[start:end]) for a range that starts at a multiple of its largest power of two. */
+    /** MTH of the leaves from start (included) to end (excluded), a range that starts at a multiple of its largest power of two. */
     public static byte[] root(long start, long end, Subtrees subtrees) {
         long n = end - start;
         if (Long.bitCount(n) == 1) {

@@ -11,7 +11,7 @@ import org.onestop.ledger.DataUse;
 import org.onestop.ledger.DataUses;
 import org.springframework.stereotype.Component;
 
-/** "Who has used your information": each use of the application's data in words, with its ledger entry. */
+/** Who has used your information: each use of the application's data in words, with its ledger entry. */
 @Component
 final class DataUseViews {
 
