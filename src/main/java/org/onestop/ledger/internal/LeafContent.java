@@ -1,6 +1,7 @@
 package org.onestop.ledger.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,7 +43,43 @@ public final class LeafContent {
                 rs.getString("organisation"), rs.getString("channel"), rs.getString("actor"), rs.getString("attributes"));
     }
 
+    /**
+     * The JCS form, written directly: the top-level members in JCS order (their names are ASCII, so
+     * UTF-16 order is plain order) with JCS string escaping, and the attributes canonicalised by the
+     * JCS library. Equal to canonicalising the whole object, which a test checks; about five times faster.
+     */
     public static byte[] canonical(EventRow event) {
+        StringBuilder json = new StringBuilder(256 + (event.attributes() == null ? 0 : event.attributes().length()));
+        json.append("{\"actor\":");
+        string(json, event.actor());
+        json.append(",\"applicationId\":");
+        string(json, event.applicationId() == null ? null : event.applicationId().toString());
+        json.append(",\"attributes\":");
+        try {
+            json.append(new JsonCanonicalizer(event.attributes() == null ? "{}" : event.attributes()).getEncodedString());
+        } catch (IOException e) {
+            throw new IllegalStateException("stored attributes of event " + event.id() + " are not JSON", e);
+        }
+        json.append(",\"caseId\":");
+        string(json, event.caseId() == null ? null : event.caseId().toString());
+        json.append(",\"channel\":");
+        string(json, event.channel());
+        json.append(",\"id\":");
+        string(json, event.id().toString());
+        json.append(",\"occurredAt\":");
+        string(json, MICROS.format(event.occurredAt().truncatedTo(ChronoUnit.MICROS)));
+        json.append(",\"organisation\":");
+        string(json, event.organisation());
+        json.append(",\"step\":");
+        string(json, event.step());
+        json.append(",\"type\":");
+        string(json, event.type());
+        json.append('}');
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The slow, obvious form: Jackson writes the object, the JCS library canonicalises all of it. */
+    static byte[] canonicalByLibrary(EventRow event) {
         ObjectNode leaf = JSON.createObjectNode();
         leaf.put("id", event.id().toString());
         leaf.put("occurredAt", MICROS.format(event.occurredAt().truncatedTo(ChronoUnit.MICROS)));
@@ -59,6 +96,35 @@ public final class LeafContent {
         } catch (IOException e) {
             throw new IllegalStateException("an event that Jackson wrote is not JSON to the canonicaliser", e);
         }
+    }
+
+    /** RFC 8785 section 3.2.2.2 (ECMAScript JSON.stringify): only quote, backslash and controls are escaped. */
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     public static byte[] leafHash(EventRow event) {
