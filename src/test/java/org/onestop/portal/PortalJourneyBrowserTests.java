@@ -71,7 +71,7 @@ class PortalJourneyBrowserTests {
     }
 
     @Test
-    void an_applicant_applies_once_and_follows_every_step_to_the_end() {
+    void an_applicant_applies_once_and_follows_every_step_to_the_end() throws InterruptedException {
         driver.get(url("/"));
         assertNoSeriousViolations(driver);
         Browser.clickThrough(driver, By.linkText("Start a business"));
@@ -179,6 +179,38 @@ class PortalJourneyBrowserTests {
                 .allSatisfy(status -> assertThat(status.getText()).contains("Completed"));
         assertThat(driver.findElements(By.linkText("Withdraw application"))).isEmpty();
         assertNoSeriousViolations(driver);
+
+        // who used the applicant's data: each operator's view, under its agreement, with its ledger entry and proof
+        openStatus(reference, accessCode);
+        List<WebElement> uses = driver.findElements(By.cssSelector("#data-uses tbody tr"));
+        assertThat(uses).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(driver.findElement(By.id("data-uses")).getText()).contains(
+                "Business Registry", "Viewed by a member of staff for: Register the company", "Agreement registry-registration",
+                "Companies Act, section 12", "Tax Agency", "Viewed by a member of staff for: Issue a tax number", "Northbank",
+                "applicant", "business");
+        WebElement proofLink = uses.get(0).findElement(By.partialLinkText("Entry "));
+        assertThat(proofLink.getAttribute("href")).matches(".*/api/v1/ledger/entries/[0-9]+/inclusion");
+        assertNoSeriousViolations(driver);
+        assertInclusionProofChecks(proofLink.getAttribute("href"));
+    }
+
+    /** The proof behind a status page link leads to the root of the latest signed checkpoint. */
+    private void assertInclusionProofChecks(String href) throws InterruptedException {
+        org.onestop.testing.ApiClient anyone = org.onestop.testing.ApiClient.anonymous(port);
+        String path = href.substring(href.indexOf("/api/"));
+        org.onestop.testing.ApiClient.Response proof = anyone.get(path);
+        for (int tries = 0; proof.status() == 404 && tries < 50; tries++) {
+            Thread.sleep(100);
+            proof = anyone.get(path);
+        }
+        assertThat(proof.status()).isEqualTo(200);
+        long treeSize = proof.json().path("treeSize").asLong();
+        String root = anyone.get("/api/v1/ledger/checkpoints/" + treeSize).json().path("rootHash").asString();
+        List<byte[]> hashes = new java.util.ArrayList<>();
+        proof.json().path("path").forEach(hash -> hashes.add(java.util.HexFormat.of().parseHex(hash.asString())));
+        assertThat(org.onestop.ledger.internal.ProofCheck.inclusion(proof.json().path("index").asLong(), treeSize,
+                java.util.HexFormat.of().parseHex(proof.json().path("leafHash").asString()), hashes,
+                java.util.HexFormat.of().parseHex(root))).isTrue();
     }
 
     @Test

@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/platform-keys:rotate").hasRole("MANAGER")
                         // the principal opens the one-time link without an account; the token is the credential
                         .requestMatchers(HttpMethod.POST, "/api/v1/mandates:confirm").permitAll()
+                        // the ledger's checkpoints and proofs are hashes anyone may check
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -115,7 +115,14 @@ class CaseWork implements WorkingOnCases {
         JsonNode input = inputs.inputFor(current, caseStep, stepDefinition(current, step));
         List<String> fields = new java.util.ArrayList<>();
         input.path("form").properties().forEach(field -> fields.add(field.getKey()));
-        events.log("data-viewed", caseId, step, organisation, actor, now(), Map.of("fields", fields));
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(Map.of("fields", fields));
+        inputs.agreementFor(current, caseStep).ifPresent(a -> {
+            attributes.put("agreement", a.code());
+            if (a.legalBasis() != null) {
+                attributes.put("legalBasis", a.legalBasis());
+            }
+        });
+        events.log("data-viewed", caseId, step, organisation, actor, now(), attributes);
         return input;
     }
 

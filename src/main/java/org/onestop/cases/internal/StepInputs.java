@@ -3,6 +3,7 @@ package org.onestop.cases.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.onestop.cases.Case;
 import org.onestop.cases.CaseStep;
@@ -40,10 +41,7 @@ class StepInputs {
             return input;
         }
         JsonNode answers = applications.find(current.id()).orElseThrow().form();
-        List<String> allowed = agreements.forService(current.serviceCode()).stream()
-                .filter(a -> a.organisation().equals(caseStep.organisation()) && a.covers(current.serviceCode(), caseStep.code())
-                        && a.validOn(LocalDate.ofInstant(current.openedAt(), ZoneOffset.UTC)))
-                .map(Agreement::fields).findFirst().orElse(List.of());
+        List<String> allowed = agreementFor(current, caseStep).map(Agreement::fields).orElse(List.of());
         for (String field : definition.input().form()) {
             if (allowed.stream().anyMatch(a -> field.equals(a) || field.startsWith(a + "."))) {
                 JsonNode value = FormFields.valueAt(answers, field);
@@ -63,6 +61,14 @@ class StepInputs {
                     });
         }
         return input;
+    }
+
+    /** The agreement under which the step's organisation receives the case's data. */
+    Optional<Agreement> agreementFor(Case current, CaseStep caseStep) {
+        return agreements.forService(current.serviceCode()).stream()
+                .filter(a -> a.organisation().equals(caseStep.organisation()) && a.covers(current.serviceCode(), caseStep.code())
+                        && a.validOn(LocalDate.ofInstant(current.openedAt(), ZoneOffset.UTC)))
+                .findFirst();
     }
 
     private static void put(ObjectNode target, String path, JsonNode value) {

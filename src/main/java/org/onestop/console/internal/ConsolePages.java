@@ -39,6 +39,13 @@ final class ConsolePages {
                 .orElse(false);
     }
 
+    /** Auditors and managers see "Data uses" in the navigation. */
+    @ModelAttribute("seesDataUses")
+    boolean seesDataUses() {
+        return CurrentCaller.staffMember().map(member -> member.role() == StaffRole.AUDITOR || member.role() == StaffRole.MANAGER)
+                .orElse(false);
+    }
+
     @ModelAttribute("homeUrl")
     String homeUrl() {
         return "/console";

@@ -13,7 +13,7 @@ import org.onestop.platform.InvalidInput;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * from the command line, against the configured database, without starting the web server.
  */
 @Component
-@ConditionalOnProperty(name = "onestop.command")
+@ConditionalOnExpression("'${onestop.command:}' matches 'import|export'")
 class DefinitionCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final NetworkDefinitions definitions;

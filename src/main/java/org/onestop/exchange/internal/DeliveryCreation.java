@@ -3,7 +3,9 @@ package org.onestop.exchange.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import org.onestop.cases.Case;
 import org.onestop.cases.Cases;
 import org.onestop.cases.StepBecameReady;
 import org.onestop.cases.WorkingOnCases;
+import org.onestop.network.Agreements;
 import org.onestop.network.Organisation;
 import org.onestop.network.Organisations;
 import org.onestop.network.ReceivingMode;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,9 +44,10 @@ class DeliveryCreation {
     private final PushWorker pusher;
     private final JsonMapper json;
     private final Clock clock;
+    private final Agreements agreements;
 
     DeliveryCreation(Organisations organisations, Cases cases, WorkingOnCases work, DeliveryRegister register, EventLog log,
-            PushWorker pusher, JsonMapper json, Clock clock) {
+            PushWorker pusher, JsonMapper json, Clock clock, Agreements agreements) {
         this.organisations = organisations;
         this.cases = cases;
         this.work = work;
@@ -51,6 +56,7 @@ class DeliveryCreation {
         this.pusher = pusher;
         this.json = json;
         this.clock = clock;
+        this.agreements = agreements;
     }
 
     @EventListener
@@ -72,11 +78,23 @@ class DeliveryCreation {
         if (ready.deadline() != null) {
             payload.put("deadline", ready.deadline().toString());
         }
-        payload.put("input", work.inputFor(ready.caseId(), ready.step()));
+        JsonNode input = work.inputFor(ready.caseId(), ready.step());
+        payload.put("input", input);
         String mode = organisation.receiving().name();
         register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now);
+        // what the applicant's "who used my data" shows: the field names sent, under which agreement and legal basis
+        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("delivery", id.toString(), "mode", mode.toLowerCase()));
+        attributes.put("fields", fieldNames(input.path("form"), ""));
+        agreements.forService(current.serviceCode()).stream()
+                .filter(a -> a.organisation().equals(ready.organisation()) && a.covers(current.serviceCode(), ready.step()))
+                .findFirst().ifPresent(a -> {
+                    attributes.put("agreement", a.code());
+                    if (a.legalBasis() != null) {
+                        attributes.put("legalBasis", a.legalBasis());
+                    }
+                });
         log.append(new Event(Ids.newId(clock), now, "delivery-created", ready.caseId(), ready.caseId(), ready.step(),
-                ready.organisation(), null, "platform", Map.of("delivery", id.toString(), "mode", mode.toLowerCase())));
+                ready.organisation(), null, "platform", attributes));
         if (organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -85,5 +103,18 @@ class DeliveryCreation {
                 }
             });
         }
+    }
+
+    /** Dotted paths of the leaf fields of a step's form input ({@code business.address.postcode}). */
+    private static List<String> fieldNames(JsonNode form, String prefix) {
+        List<String> names = new ArrayList<>();
+        form.properties().forEach(field -> {
+            if (field.getValue().isObject()) {
+                names.addAll(fieldNames(field.getValue(), prefix + field.getKey() + "."));
+            } else {
+                names.add(prefix + field.getKey());
+            }
+        });
+        return names;
     }
 }

@@ -40,6 +40,9 @@ class JdbcEventLog implements EventLog {
                 .params(e.id(), Timestamp.from(e.occurredAt()), e.type(), e.caseId(), e.applicationId(), e.step(),
                         e.organisation(), e.channel(), e.actor(), json.writeValueAsString(e.attributes()))
                 .update();
+        // the ledger (its own module) appends queued events to its tree; queueing here, in the event's
+        // transaction, gives each event exactly one ledger entry whatever the order of commits
+        jdbc.sql("INSERT INTO ledger_queue (event_id) VALUES (?)").param(e.id()).update();
     }
 
     @Override

@@ -34,12 +34,14 @@ final class StatusPages {
     private final Cases cases;
     private final WorkingOnCases working;
     private final CaseViews views;
+    private final DataUseViews uses;
 
-    StatusPages(Applications applications, Cases cases, WorkingOnCases working, CaseViews views) {
+    StatusPages(Applications applications, Cases cases, WorkingOnCases working, CaseViews views, DataUseViews uses) {
         this.applications = applications;
         this.cases = cases;
         this.working = working;
         this.views = views;
+        this.uses = uses;
     }
 
     @GetMapping("/status")
@@ -119,6 +121,7 @@ final class StatusPages {
         model.addAttribute("open", shown.status() == CaseStatus.OPEN);
         model.addAttribute("steps", views.steps(shown));
         model.addAttribute("refusal", refusal);
+        model.addAttribute("dataUses", uses.of(shown));
         return "portal/status";
     }
 }

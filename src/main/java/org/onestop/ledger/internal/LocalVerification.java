@@ -1,0 +1,136 @@
+package org.onestop.ledger.internal;
+
+import java.text.ParseException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import org.onestop.keys.PlatformKeys;
+import org.onestop.ledger.Checkpoint;
+import org.onestop.ledger.internal.LeafContent.EventRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ledger verify}: recomputes every leaf from its event and the whole tree from the leaves,
+ * in index order and in pages, and checks every checkpoint's signature and root on the way. It
+ * trusts no stored interior hash and stops at the first index found wrong.
+ */
+@Component
+final class LocalVerification {
+
+    static final int PAGE = 10_000;
+
+    private final JdbcClient jdbc;
+    private final LedgerStore store;
+    private final PlatformKeys keys;
+
+    LocalVerification(JdbcClient jdbc, LedgerStore store, PlatformKeys keys) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.keys = keys;
+    }
+
+    private record Row(long index, UUID eventId, String leafHash, EventRow event) {
+    }
+
+    Verdict verify() {
+        JWKSet published;
+        try {
+            published = JWKSet.parse(keys.publicJwks());
+        } catch (ParseException e) {
+            throw new IllegalStateException("the platform's own JWK set does not parse", e);
+        }
+        long prunedBelow = jdbc.sql("SELECT pruned_below FROM ledger_state WHERE id = 1").query(Long.class).single();
+        CompactRange range = CompactRange.empty();
+        Deque<Checkpoint> pending = new ArrayDeque<>();
+        long nextCheckpointFrom = 1;
+        long checked = 0;
+        long lastGoodCheckpoint = 0;
+        while (true) {
+            List<Row> page = page(range.size());
+            for (Row row : page) {
+                long index = range.size();
+                if (row.index() != index) {
+                    return Verdict.bad(index, checked, index, "entry " + index + " is missing from ledger_leaf");
+                }
+                byte[] leaf;
+                if (row.event() != null) {
+                    leaf = LeafContent.leafHash(row.event());
+                    if (!TreeHashes.hex(leaf).equals(row.leafHash())) {
+                        return Verdict.bad(index, checked, index, "event " + row.eventId()
+                                + " does not match the leaf hash of its entry (the event was changed, or entries were swapped)");
+                    }
+                } else if (index < prunedBelow) {
+                    leaf = TreeHashes.fromHex(row.leafHash());
+                } else {
+                    return Verdict.bad(index, checked, index, "event " + row.eventId() + " is missing from event_log");
+                }
+                range.append(leaf);
+                if (pending.isEmpty()) {
+                    pending.addAll(store.checkpoints(nextCheckpointFrom, 1000));
+                    nextCheckpointFrom = pending.isEmpty() ? nextCheckpointFrom : pending.getLast().treeSize() + 1;
+                }
+                while (!pending.isEmpty() && pending.peekFirst().treeSize() == range.size()) {
+                    Checkpoint checkpoint = pending.removeFirst();
+                    Optional<String> problem = check(checkpoint, published, range.root());
+                    if (problem.isPresent()) {
+                        return Verdict.bad(range.size(), checked, lastGoodCheckpoint, problem.get()
+                                + "; entries " + lastGoodCheckpoint + " to " + (checkpoint.treeSize() - 1) + " are in doubt");
+                    }
+                    lastGoodCheckpoint = checkpoint.treeSize();
+                    checked++;
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        if (pending.isEmpty()) {
+            pending.addAll(store.checkpoints(nextCheckpointFrom, 1));
+        }
+        if (!pending.isEmpty()) {
+            Checkpoint beyond = pending.peekFirst();
+            return Verdict.bad(range.size(), checked, range.size(), "checkpoint of tree size " + beyond.treeSize()
+                    + " covers entries the ledger no longer has (it ends at " + range.size() + ")");
+        }
+        long size = store.treeSize();
+        if (size != range.size()) {
+            return Verdict.bad(range.size(), checked, Math.min(size, range.size()), "the ledger says it has " + size
+                    + " entries but " + range.size() + " were found");
+        }
+        Optional<UUID> stray = jdbc.sql("SELECT e.id FROM event_log e WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.event_id = e.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM ledger_queue q WHERE q.event_id = e.id) LIMIT 1").query(UUID.class).optional();
+        if (stray.isPresent()) {
+            return Verdict.bad(range.size(), checked, range.size(), "event " + stray.get()
+                    + " is in event_log but neither in the ledger nor queued for it (inserted behind the platform's back)");
+        }
+        return Verdict.good(range.size(), checked);
+    }
+
+    private static Optional<String> check(Checkpoint checkpoint, JWKSet published, byte[] root) {
+        Optional<String> problem = CheckpointCheck.problem(checkpoint, published);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (!Arrays.equals(TreeHashes.fromHex(checkpoint.rootHash()), root)) {
+            return Optional.of("checkpoint of tree size " + checkpoint.treeSize() + ": signed root " + checkpoint.rootHash()
+                    + " differs from the root recomputed from the events, " + TreeHashes.hex(root));
+        }
+        return Optional.empty();
+    }
+
+    private List<Row> page(long from) {
+        return jdbc.sql("SELECT l.entry_index, l.event_id, l.leaf_hash, e.id, e.occurred_at, e.type, e.case_id, e.application_id, "
+                        + "e.step, e.organisation, e.channel, e.actor, e.attributes FROM ledger_leaf l "
+                        + "LEFT JOIN event_log e ON e.id = l.event_id WHERE l.entry_index >= ? ORDER BY l.entry_index LIMIT ?")
+                .params(from, PAGE)
+                .query((rs, n) -> new Row(rs.getLong("entry_index"), rs.getObject("event_id", UUID.class), rs.getString("leaf_hash"),
+                        rs.getObject("id") == null ? null : LeafContent.read(rs)))
+                .list();
+    }
+}
