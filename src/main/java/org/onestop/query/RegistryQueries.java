@@ -20,7 +20,8 @@ public interface RegistryQueries {
     /**
      * Records that earlier queries, asked before the application existed (the portal's prefill),
      * concern this application: one {@code registry-query-attributed} event per query, with the
-     * case and application ids and the query's attributes.
+     * case and application ids and the query's attributes, read from the platform-signed answer
+     * ({@link QueryAnswer#signature()}); an answer whose signature does not verify is skipped.
      */
-    void attribute(List<QueryAnswer> answers, UUID applicationId);
+    void attribute(List<String> signedAnswers, UUID applicationId);
 }

@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * A register's query endpoint on a random port: answers plain JSON or JSON signed with its own key,
  * after a delay or with an error status, as told; records the queries it got.
  */
-final class QueryProvider implements AutoCloseable {
+public final class QueryProvider implements AutoCloseable {
 
     /** How it answers now. */
     record Behaviour(int status, String json, boolean signed, Duration delay) {
@@ -36,7 +36,7 @@ final class QueryProvider implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour;
 
-    QueryProvider(String keyId) {
+    public QueryProvider(String keyId) {
         try {
             key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,30 +65,30 @@ final class QueryProvider implements AutoCloseable {
     }
 
     /** The endpoint base; the demo's address look-up is at {@code /queries/address-lookup} under it. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/register");
     }
 
-    String publicJwks() {
+    public String publicJwks() {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
-    QueryProvider answering(int status, String json) {
+    public QueryProvider answering(int status, String json) {
         behaviour = new Behaviour(status, json, false, Duration.ZERO);
         return this;
     }
 
-    QueryProvider answeringSigned(String json) {
+    public QueryProvider answeringSigned(String json) {
         behaviour = new Behaviour(200, json, true, Duration.ZERO);
         return this;
     }
 
-    QueryProvider answeringAfter(Duration delay, String json) {
+    public QueryProvider answeringAfter(Duration delay, String json) {
         behaviour = new Behaviour(200, json, false, delay);
         return this;
     }
 
-    List<String> received() {
+    public List<String> received() {
         return received;
     }
 

@@ -121,8 +121,18 @@ class AskingRegistry implements RegistryQueries {
     }
 
     @Override
-    public void attribute(List<QueryAnswer> answers, UUID applicationId) {
-        events.attributed(answers, applicationId);
+    public void attribute(List<String> signedAnswers, UUID applicationId) {
+        events.attributed(signedAnswers.stream().map(this::verified).flatMap(Optional::stream).toList(), applicationId);
+    }
+
+    /** The statement of an answer this platform signed, if the signature verifies with one of its keys. */
+    private Optional<JsonNode> verified(String signedAnswer) {
+        Optional<JsonNode> statement = ProviderSignature.verifiedPayload(signedAnswer, keys.publicJwks())
+                .map(QueryJson.CANONICAL::readTree);
+        if (statement.isEmpty()) {
+            log.warn("An answer to attribute to an application does not carry the platform's signature; skipped");
+        }
+        return statement;
     }
 
     /** Asks the provider and reads its answer; counts the outcome on the provider's breaker. */

@@ -44,27 +44,34 @@ class QueryEvents {
         return new Record(id, call);
     }
 
-    void attributed(List<QueryAnswer> answers, UUID applicationId) {
+    /** One event per signed answer statement (see {@link QueryStatements#json}), naming the application. */
+    void attributed(List<JsonNode> statements, UUID applicationId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        transaction.executeWithoutResult(tx -> answers.forEach(answer -> {
+        transaction.executeWithoutResult(tx -> statements.forEach(statement -> {
+            String consumer = statement.path("consumer").asString();
             Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("query", answer.id().toString());
-            attributes.put("queriedAt", answer.answeredAt().toString());
-            attributes.put("provider", answer.provider());
-            attributes.put("service", answer.service());
-            attributes.put("requester", answer.consumer());
-            attributes.put("purpose", answer.purpose());
-            attributes.put("requestFields", answer.requestFields());
-            attributes.put("answerFields", QueryJson.fields(answer.answer()));
-            attributes.put("agreement", answer.agreement());
-            attributes.put("legalBasis", answer.legalBasis());
-            attributes.put("requestDigest", answer.requestDigest());
-            attributes.put("answerDigest", answer.answerDigest());
+            attributes.put("query", statement.path("id").asString());
+            attributes.put("queriedAt", statement.path("answeredAt").asString());
+            attributes.put("provider", statement.path("provider").asString());
+            attributes.put("service", statement.path("service").asString());
+            attributes.put("requester", consumer);
+            attributes.put("purpose", statement.path("purpose").asString());
+            attributes.put("requestFields", strings(statement.path("requestFields")));
+            attributes.put("answerFields", QueryJson.fields(statement.path("answer")));
+            attributes.put("agreement", statement.path("agreement").asString());
+            attributes.put("legalBasis", statement.path("legalBasis").asString());
+            attributes.put("requestDigest", statement.path("requestDigest").asString());
+            attributes.put("answerDigest", statement.path("answerDigest").asString());
             attributes.put("outcome", "answered");
             eventLog.append(new Event(Ids.newId(clock), now, ATTRIBUTED, applicationId, applicationId, null,
-                    organisationOf(answer.consumer()), channelOf(answer.consumer()), answer.consumer(),
-                    AskingRegistry.withoutNulls(attributes)));
+                    organisationOf(consumer), channelOf(consumer), consumer, AskingRegistry.withoutNulls(attributes)));
         }));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     private static String organisationOf(String consumer) {
