@@ -235,6 +235,11 @@ class RegistryQueryTests {
             Response open = client.post(path, "application/json", "{\"request\": {}}");
             assertThat(open.status()).isEqualTo(503);
             assertThat(open.json().path("reason").asString()).isEqualTo("breaker-open");
+            java.net.http.HttpResponse<String> retry = java.net.http.HttpClient.newHttpClient().send(client.request(path)
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"request\": {}}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(retry.statusCode()).isEqualTo(503);
+            assertThat(retry.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(slow.received()).hasSize(asked);
 
             slow.answering(200, "{\"parcel\": \"N-1\"}");
