@@ -3,6 +3,7 @@ package org.onestop.query;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -35,16 +36,16 @@ public record QueryService(String provider, String code, String title, URI url, 
     }
 
     /** Where to post the query, given the provider's endpoint; empty when neither is known. */
-    public java.util.Optional<URI> target(URI providerEndpoint) {
+    public Optional<URI> target(URI providerEndpoint) {
         if (url != null) {
-            return java.util.Optional.of(url);
+            return Optional.of(url);
         }
         if (path == null || providerEndpoint == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String base = providerEndpoint.toString();
         String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + (path.startsWith("/") ? path : "/" + path);
-        return java.util.Optional.of(URI.create(joined));
+        return Optional.of(URI.create(joined));
     }
 }

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -201,15 +199,5 @@ class AskingRegistry implements RegistryQueries {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    static Map<String, Object> withoutNulls(Map<String, Object> values) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        values.forEach((key, value) -> {
-            if (value != null) {
-                kept.put(key, value);
-            }
-        });
-        return kept;
     }
 }

@@ -64,7 +64,7 @@ class QueryEvents {
             attributes.put("answerDigest", statement.path("answerDigest").asString());
             attributes.put("outcome", "answered");
             eventLog.append(new Event(Ids.newId(clock), now, ATTRIBUTED, applicationId, applicationId, null,
-                    organisationOf(consumer), channelOf(consumer), consumer, AskingRegistry.withoutNulls(attributes)));
+                    organisationOf(consumer), channelOf(consumer), consumer, withoutNulls(attributes)));
         }));
     }
 
@@ -72,6 +72,16 @@ class QueryEvents {
         List<String> values = new java.util.ArrayList<>();
         array.forEach(value -> values.add(value.asString()));
         return values;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
     }
 
     private static String organisationOf(String consumer) {
@@ -153,7 +163,7 @@ class QueryEvents {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             transaction.executeWithoutResult(tx -> eventLog.append(new Event(id, now, QUERIED, caseId, caseId, null,
                     organisationOf(call.consumer()), channelOf(call.consumer()), call.consumer(),
-                    AskingRegistry.withoutNulls(attributes))));
+                    withoutNulls(attributes))));
         }
     }
 }
