@@ -15,6 +15,7 @@ import org.onestop.catalog.ServiceRules;
 import org.onestop.network.Agreement;
 import org.onestop.network.Organisation;
 import org.onestop.platform.Violation;
+import org.onestop.query.QueryRules;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -44,6 +45,8 @@ final class DefinitionRules {
         for (int i = 0; i < definition.services().size(); i++) {
             violations.addAll(rules.check(definition.services().get(i), "services[" + i + "]"));
         }
+        violations.addAll(QueryRules.check(definition.queryServices(), definition.queryAgreements(),
+                code -> network.organisation(code).isPresent(), network::storedQueryService));
         return violations;
     }
 

@@ -5,14 +5,22 @@ import java.util.List;
 import org.onestop.catalog.ServiceDefinition;
 import org.onestop.network.Agreement;
 import org.onestop.network.Organisation;
+import org.onestop.query.QueryAgreement;
+import org.onestop.query.QueryService;
 
 /** A whole network as one document. */
 public record NetworkDefinition(List<Organisation> organisations, List<Agreement> agreements,
-        List<ServiceDefinition> services) {
+        List<ServiceDefinition> services, List<QueryService> queryServices, List<QueryAgreement> queryAgreements) {
 
     public NetworkDefinition {
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         agreements = agreements == null ? List.of() : List.copyOf(agreements);
         services = services == null ? List.of() : List.copyOf(services);
+        queryServices = queryServices == null ? List.of() : List.copyOf(queryServices);
+        queryAgreements = queryAgreements == null ? List.of() : List.copyOf(queryAgreements);
+    }
+
+    public NetworkDefinition(List<Organisation> organisations, List<Agreement> agreements, List<ServiceDefinition> services) {
+        this(organisations, agreements, services, null, null);
     }
 }

@@ -9,6 +9,7 @@ import org.onestop.catalog.Service;
 import org.onestop.network.Agreements;
 import org.onestop.network.Organisations;
 import org.onestop.platform.InvalidInput;
+import org.onestop.query.QueryServices;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
@@ -24,12 +25,15 @@ public class NetworkDefinitions {
     private final Organisations organisations;
     private final Agreements agreements;
     private final Catalog catalog;
+    private final QueryServices queries;
     private final Clock clock;
 
-    NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, Clock clock) {
+    NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, QueryServices queries,
+            Clock clock) {
         this.organisations = organisations;
         this.agreements = agreements;
         this.catalog = catalog;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -52,7 +56,7 @@ public class NetworkDefinitions {
     }
 
     private ImportResult importChecked(NetworkDefinition definition) {
-        var problems = DefinitionRules.check(new OverlaidNetwork(definition, organisations, agreements, catalog),
+        var problems = DefinitionRules.check(new OverlaidNetwork(definition, organisations, agreements, catalog, queries),
                 LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new InvalidInput(DefinitionDocument.REJECTED, problems);
@@ -61,6 +65,8 @@ public class NetworkDefinitions {
         definition.agreements().forEach(agreements::save);
         List<String> versions = definition.services().stream().map(catalog::save)
                 .map(service -> service.code() + "@" + service.version()).toList();
+        definition.queryServices().forEach(queries::save);
+        definition.queryAgreements().forEach(queries::save);
         return new ImportResult(definition.organisations().size(), definition.agreements().size(),
                 definition.services().size(), versions);
     }
@@ -68,7 +74,7 @@ public class NetworkDefinitions {
     @Transactional(readOnly = true)
     public NetworkDefinition current() {
         return new NetworkDefinition(organisations.all(), agreements.all(),
-                catalog.latestOfEach().stream().map(Service::definition).toList());
+                catalog.latestOfEach().stream().map(Service::definition).toList(), queries.all(), queries.agreements());
     }
 
     public String exportText(DefinitionFormat format) {

@@ -13,9 +13,12 @@ import org.onestop.network.Agreement;
 import org.onestop.network.Agreements;
 import org.onestop.network.Organisation;
 import org.onestop.network.Organisations;
+import org.onestop.query.QueryService;
+import org.onestop.query.QueryServices;
 
 /** The stored network with a definition laid over it: what the network will be once the definition is imported. */
-record OverlaidNetwork(NetworkDefinition definition, Organisations organisations, Agreements agreements, Catalog catalog)
+record OverlaidNetwork(NetworkDefinition definition, Organisations organisations, Agreements agreements, Catalog catalog,
+        QueryServices queries)
         implements NetworkView {
 
     @Override
@@ -36,5 +39,9 @@ record OverlaidNetwork(NetworkDefinition definition, Organisations organisations
     Optional<ServiceDefinition> service(String code) {
         return definition.services().stream().filter(s -> s.code().equals(code)).findFirst()
                 .or(() -> catalog.latest(code).map(s -> s.definition()));
+    }
+
+    Optional<QueryService> storedQueryService(String provider, String code) {
+        return queries.find(provider, code);
     }
 }

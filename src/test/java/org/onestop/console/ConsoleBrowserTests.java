@@ -44,7 +44,7 @@ class ConsoleBrowserTests {
 
         Browser.clickThrough(driver, By.linkText("Organisations"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
-        assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(6);
+        assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(7);
         assertNoSeriousViolations(driver);
 
         Browser.clickThrough(driver, By.linkText("Business Registry"));

@@ -47,7 +47,7 @@ class NetworkDefinitionApiTests {
     void imports_the_demo_network_and_serves_it_back() throws IOException {
         Response imported = api.post("/api/v1/network-definition", YAML, demo());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.json().path("organisations").asInt()).isEqualTo(6);
+        assertThat(imported.json().path("organisations").asInt()).isEqualTo(7);
 
         Response service = api.get("/api/v1/services/start-a-business");
         assertThat(service.status()).isEqualTo(200);
@@ -189,8 +189,8 @@ class NetworkDefinitionApiTests {
     void lists_are_paginated() throws IOException {
         api.post("/api/v1/network-definition", YAML, demo());
         Response page = api.get("/api/v1/organisations?page=1&size=4");
-        assertThat(page.json().path("total").asInt()).isEqualTo(6);
-        assertThat(page.json().path("items").size()).isEqualTo(2);
+        assertThat(page.json().path("total").asInt()).isEqualTo(7);
+        assertThat(page.json().path("items").size()).isEqualTo(3);
         assertThat(api.get("/api/v1/organisations?size=100000").status()).isEqualTo(422);
         assertThat(api.get("/api/v1/organisations?page=abc").status()).isEqualTo(400);
     }

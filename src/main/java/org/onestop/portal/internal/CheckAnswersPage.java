@@ -13,6 +13,9 @@ import org.onestop.intake.Principal;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
 import org.onestop.platform.Violation;
+import org.onestop.query.RegistryQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 final class CheckAnswersPage {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckAnswersPage.class);
+
     private final PublishedServices services;
     private final SubmittingApplication submitting;
+    private final RegistryQueries queries;
 
-    CheckAnswersPage(PublishedServices services, SubmittingApplication submitting) {
+    CheckAnswersPage(PublishedServices services, SubmittingApplication submitting, RegistryQueries queries) {
         this.services = services;
         this.submitting = submitting;
+        this.queries = queries;
     }
 
     @GetMapping("/apply/{service}/check-answers")
@@ -78,11 +85,24 @@ final class CheckAnswersPage {
                 journey.reference = accepted.receipt().reference();
                 journey.accessCode = accepted.receipt().accessCode();
                 session.setAttribute(StatusPages.VERIFIED, journey.applicationId);
+                attributeQueries(journey, accepted);
                 return "redirect:/apply/" + service + "/confirmation";
             }
             List<Violation> problems = submission instanceof Submission.Invalid invalid ? invalid.violations()
                     : List.of(new Violation("declaration", "Your application could not be sent. Try again later"));
             return page(published, journey, problems, model);
+        }
+    }
+
+    /** The registry queries made for this journey (the address look-up) now concern the application; a failure here never undoes the submission. */
+    private void attributeQueries(Journey journey, Submission.Accepted accepted) {
+        if (accepted.replayed() || journey.queryAnswers.isEmpty()) {
+            return;
+        }
+        try {
+            queries.attribute(List.copyOf(journey.queryAnswers), accepted.receipt().id());
+        } catch (RuntimeException e) {
+            log.warn("Could not attribute the journey's registry queries to application {}", accepted.receipt().id(), e);
         }
     }
 

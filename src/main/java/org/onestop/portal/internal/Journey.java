@@ -2,7 +2,9 @@ package org.onestop.portal.internal;
 
 import java.io.Serializable;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +26,8 @@ final class Journey implements Serializable {
     final String principalId = "P-" + HexFormat.of().formatHex(bytes());
     final Answers answers = new Answers();
     final Set<String> saved = new LinkedHashSet<>();
+    /** The platform-signed answers of registry queries made for this journey (the address look-up), attributed at submission. */
+    final List<String> queryAnswers = new ArrayList<>();
     UUID applicationId;
     String reference;
     /** Shown once on the confirmation page, then forgotten. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -24,9 +25,11 @@ final class QuestionPages {
     static final long MAX_BODY_BYTES = 256 * 1024;
 
     private final PublishedServices services;
+    private final AddressFinder finder;
 
-    QuestionPages(PublishedServices services) {
+    QuestionPages(PublishedServices services, AddressFinder finder) {
         this.services = services;
+        this.finder = finder;
     }
 
     @GetMapping("/apply/{service}/{section}")
@@ -37,7 +40,7 @@ final class QuestionPages {
         if (journey.submitted()) {
             journey = Journey.fresh(session, service);
         }
-        return page(published, shown, journey.answers, Map.of(), model);
+        return page(published, shown, journey.answers, Map.of(), finderView(shown, null, null, null), model);
     }
 
     @PostMapping("/apply/{service}/{section}")
@@ -52,10 +55,15 @@ final class QuestionPages {
         if (tooLarge(request)) {
             Field first = SectionCheck.leaves(shown.fields()).get(0);
             return page(published, shown, journey.answers, Map.of(first.name(),
-                    "Your answers are too long. Shorten them and try again"), model);
+                    "Your answers are too long. Shorten them and try again"), finderView(shown, null, null, null), model);
         }
         SectionCheck.Result result = SectionCheck.read(shown, request.getParameterMap());
         String action = request.getParameter("action");
+        Optional<String> address = finder.addressField(shown);
+        if (AddressFinder.ACTION.equals(action) && address.isPresent()) {
+            journey.answers.replaceSection(shown.key(), result.answers());
+            return findAddress(published, shown, journey, address.get(), request, model);
+        }
         if (action != null && action.startsWith("add:")) {
             String list = action.substring(4);
             journey.answers.replaceSection(shown.key(), result.answers());
@@ -67,14 +75,37 @@ final class QuestionPages {
                 inputs.add("");
             }
             journey.answers.put(list, inputs);
-            return page(published, shown, journey.answers, Map.of(), model);
+            return page(published, shown, journey.answers, Map.of(), finderView(shown, null, null, null), model);
         }
         if (!result.valid()) {
-            return page(published, shown, result.answers(), result.errors(), model);
+            return page(published, shown, result.answers(), result.errors(), finderView(shown, null, null, null), model);
         }
         journey.answers.replaceSection(shown.key(), result.answers());
         journey.saved.add(shown.key());
         return "redirect:" + next(published, journey);
+    }
+
+    /** Looks the address up and fills it in; the other answers of the page stay as typed, unsaved until "Save and continue". */
+    private String findAddress(Service service, Section section, Journey journey, String address, HttpServletRequest request,
+            Model model) {
+        String postcode = request.getParameter(AddressFinder.POSTCODE);
+        String houseNumber = request.getParameter(AddressFinder.HOUSE_NUMBER);
+        AddressFinder.Result found = finder.find(postcode, houseNumber);
+        if (!found.errors().isEmpty()) {
+            return page(service, section, journey.answers, found.errors(), finderView(section, postcode, houseNumber, null), model);
+        }
+        found.address().forEach((part, value) -> journey.answers.put(address + "." + part, List.of(value)));
+        synchronized (journey) {
+            journey.queryAnswers.add(found.signature());
+        }
+        return page(service, section, journey.answers, Map.of(), finderView(section, postcode, houseNumber,
+                "We found the address in the address register and filled it in below. Check it, and change it if it is not right."),
+                model);
+    }
+
+    private AddressFinder.View finderView(Section section, String postcode, String houseNumber, String found) {
+        return finder.addressField(section).map(field -> new AddressFinder.View(field, postcode == null ? "" : postcode,
+                houseNumber == null ? "" : houseNumber, found)).orElse(null);
     }
 
     /** Over the limit by its declared length, or by what it holds once read (chunked bodies have no length). */
@@ -106,7 +137,8 @@ final class QuestionPages {
                 .orElseThrow(() -> new NotFound("No section " + key + " in " + service.code()));
     }
 
-    private String page(Service service, Section section, Answers answers, Map<String, String> errors, Model model) {
+    private String page(Service service, Section section, Answers answers, Map<String, String> errors,
+            AddressFinder.View addressFinder, Model model) {
         List<Section> sections = FormPages.sections(service.definition().form());
         int index = sections.indexOf(section);
         Map<String, String> anchors = new LinkedHashMap<>();
@@ -118,6 +150,7 @@ final class QuestionPages {
         model.addAttribute("answers", answers);
         model.addAttribute("errors", errors);
         model.addAttribute("anchors", anchors);
+        model.addAttribute("finder", addressFinder);
         model.addAttribute("back", index <= 0 ? "/apply/" + service.code()
                 : "/apply/" + service.code() + "/" + sections.get(index - 1).key());
         return "portal/question";
