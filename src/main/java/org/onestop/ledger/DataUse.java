@@ -20,7 +20,9 @@ public record DataUse(Kind kind, Instant at, UUID caseId, String organisation, S
     }
 
     public enum Kind {
-        DELIVERY("delivery-created"), REGISTRY_QUERY("registry-queried"), OPERATOR_VIEW("data-viewed");
+        DELIVERY("delivery-created"), REGISTRY_QUERY("registry-queried"), OPERATOR_VIEW("data-viewed"),
+        /** A query made before the application existed (the portal's prefill), attributed to it on submission. */
+        PREFILL_QUERY("registry-query-attributed");
 
         private final String eventType;
 

@@ -110,6 +110,10 @@ class AddressPrefillTests {
         assertThat(attributed.path("provider").asString()).isEqualTo("address-register");
         assertThat(attributed.path("requestDigest").asString()).hasSize(64);
         assertThat(attributed.path("answerFields").toString()).isEqualTo("[\"street\",\"postcode\",\"municipality\"]");
+
+        String status = page(get("/status/view"), 200);
+        assertThat(status).contains("Who has used your information", "Looked up while you applied",
+                "Agreement portal-address-prefill", "postcode, houseNumber, street, municipality");
     }
 
     @Test

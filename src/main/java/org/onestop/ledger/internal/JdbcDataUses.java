@@ -67,11 +67,19 @@ final class JdbcDataUses implements DataUses {
         UUID caseId = rs.getObject("case_id", UUID.class);
         String agreement = text(attributes, "agreement");
         String legalBasis = text(attributes, "legalBasis");
-        if (Kind.REGISTRY_QUERY.eventType().equals(type)) {
+        boolean prefill = Kind.PREFILL_QUERY.eventType().equals(type);
+        if (prefill || Kind.REGISTRY_QUERY.eventType().equals(type)) {
             Set<String> fields = new LinkedHashSet<>(names(attributes.path("requestFields")));
             fields.addAll(names(attributes.path("answerFields")));
             String requester = text(attributes, "requester");
-            return new DataUse(Kind.REGISTRY_QUERY, at, caseId, requester != null ? requester : rs.getString("organisation"),
+            String queriedAt = text(attributes, "queriedAt");
+            if (prefill && queriedAt != null) {
+                at = Instant.parse(queriedAt);
+            }
+            // a prefill was asked by the portal for the applicant: the organisation that saw the data is the provider
+            String organisation = prefill ? text(attributes, "provider")
+                    : requester != null ? requester : rs.getString("organisation");
+            return new DataUse(prefill ? Kind.PREFILL_QUERY : Kind.REGISTRY_QUERY, at, caseId, organisation,
                     text(attributes, "purpose"), List.copyOf(fields), agreement, legalBasis, rs.getString("actor"), ledgerIndex);
         }
         Kind kind = Kind.DELIVERY.eventType().equals(type) ? Kind.DELIVERY : Kind.OPERATOR_VIEW;

@@ -45,6 +45,9 @@ final class DataUseViews {
             case OPERATOR_VIEW:
                 what = "Viewed by a member of staff for: " + step;
                 break;
+            case PREFILL_QUERY:
+                what = "Looked up while you applied" + (use.purpose() == null ? "" : ", for: " + use.purpose());
+                break;
             default:
                 what = "Asked a registry" + (use.purpose() == null ? "" : " for: " + use.purpose());
         }
