@@ -24,9 +24,11 @@ final class QuestionPages {
     static final long MAX_BODY_BYTES = 256 * 1024;
 
     private final PublishedServices services;
+    private final JourneyEvents journeyEvents;
 
-    QuestionPages(PublishedServices services) {
+    QuestionPages(PublishedServices services, JourneyEvents journeyEvents) {
         this.services = services;
+        this.journeyEvents = journeyEvents;
     }
 
     @GetMapping("/apply/{service}/{section}")
@@ -73,6 +75,9 @@ final class QuestionPages {
             return page(published, shown, result.answers(), result.errors(), model);
         }
         journey.answers.replaceSection(shown.key(), result.answers());
+        if (journey.saved.isEmpty()) {
+            journeyEvents.started(journey);
+        }
         journey.saved.add(shown.key());
         return "redirect:" + next(published, journey);
     }
