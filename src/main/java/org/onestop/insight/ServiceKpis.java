@@ -21,9 +21,15 @@ public record ServiceKpis(String service, LocalDate periodStart, String period, 
         List<Long> satisfaction) {
 
     public static final String ALL_CHANNELS = "all";
+    /** Channels that are digital; assisted digital counts as digital. Anything else (paper, phone) is not. */
+    public static final java.util.Set<String> DIGITAL_CHANNELS = java.util.Set.of("portal", "api", "bulk", "assisted");
 
     public ServiceKpis {
         satisfaction = List.copyOf(satisfaction);
+    }
+
+    public boolean digitalChannel() {
+        return DIGITAL_CHANNELS.contains(channel);
     }
 
     /** completed / started, or null when nothing started. */

@@ -52,6 +52,8 @@ class MetricsTests {
     JdbcClient jdbc;
     @Autowired
     Performance performance;
+    @Autowired
+    Scorecards scorecards;
 
     @BeforeAll
     void handBuiltLog() {
@@ -280,5 +282,49 @@ class MetricsTests {
         performance.refresh();
         assertThat(month(ServiceKpis.ALL_CHANNELS).started()).isEqualTo(6);
         assertThat(step("register-company", REGISTRY).ended()).isEqualTo(4);
+    }
+
+    PartnerScorecard scorecard(String agreement) {
+        return scorecards.partners(FROM, TO).stream().filter(p -> p.agreement().equals(agreement)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void partner_scorecards_measure_each_agreement() {
+        PartnerScorecard registry = scorecard("registry-registration");
+        assertThat(registry.volume()).isEqualTo(4);
+        assertThat(registry.slaCompliance()).isEqualTo(1.0);
+        assertThat(registry.firstTimeRight()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(registry.cost()).isEqualByComparingTo("72.00");
+        assertThat(registry.trend()).extracting(PartnerScorecard.Point::period).containsExactly("2026-03");
+        PartnerScorecard southport = scorecard("southport-licensing");
+        assertThat(southport.volume()).isEqualTo(1);
+        assertThat(southport.slaCompliance()).isEqualTo(0.0);
+        assertAbout(southport.lead().p50(), Duration.ofHours(144));
+        assertThat(scorecard("northbank-accounts").governance()).isEqualTo("contract");
+    }
+
+    @Test
+    void governance_alignment_of_the_demo_agreements_matches_transaction_cost_theory() {
+        List<GovernanceFit> fits = scorecards.alignment();
+        assertThat(fits).allMatch(GovernanceFit::aligned);
+        assertThat(fits).filteredOn(f -> f.agreement().equals("registry-registration"))
+                .extracting(GovernanceFit::predicted).containsExactly("in-house");
+        assertThat(fits).filteredOn(f -> f.agreement().equals("northbank-accounts"))
+                .extracting(GovernanceFit::predicted).containsExactly("contract");
+    }
+
+    @Test
+    void performance_by_governance_mode_lets_the_prediction_be_checked() {
+        List<ModePerformance> modes = scorecards.byMode(FROM, TO);
+        assertThat(modes).extracting(ModePerformance::governance).containsExactly("contract", "in-house", "partnership");
+        ModePerformance inHouse = modes.get(1);
+        assertThat(inHouse.agreements()).isEqualTo(2);
+        assertThat(inHouse.volume()).isEqualTo(7); // registration 4 + tax number 3
+        assertThat(inHouse.slaCompliance()).isEqualTo(1.0);
+        ModePerformance partnership = modes.get(2);
+        assertThat(partnership.volume()).isEqualTo(3);
+        assertThat(partnership.slaCompliance()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(partnership.costPerCase()).isEqualByComparingTo("24.00"); // (25 + 25 + 22) / 3
+        assertThat(modes.get(0).costPerCase()).isEqualByComparingTo("0.00");
     }
 }

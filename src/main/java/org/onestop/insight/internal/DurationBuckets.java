@@ -2,6 +2,8 @@ package org.onestop.insight.internal;
 
 import java.time.Duration;
 import java.util.Map;
+
+import org.onestop.insight.Durations;
 import java.util.SortedMap;
 
 /**
@@ -54,5 +56,16 @@ final class DurationBuckets {
             seen += bucket.getValue();
         }
         return null;
+    }
+
+    /** Percentiles from the histogram; mean and total from the exact sum when known (totalSeconds ≥ 0). */
+    static Durations durations(SortedMap<Integer, Long> histogram, long totalSeconds) {
+        if (histogram == null || histogram.isEmpty()) {
+            return Durations.NONE;
+        }
+        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+        Duration total = totalSeconds >= 0 ? Duration.ofSeconds(totalSeconds) : null;
+        return new Durations(count, DurationBuckets.percentile(histogram, 0.5), DurationBuckets.percentile(histogram, 0.9),
+                total == null ? null : total.dividedBy(count), total == null ? Duration.ZERO : total);
     }
 }

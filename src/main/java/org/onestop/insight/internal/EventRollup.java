@@ -44,7 +44,6 @@ class EventRollup {
 
     static final String READER = "rollup";
     static final String APPLICANT = "applicant";
-    private static final Set<String> DIGITAL = Set.of("portal", "api", "bulk", "assisted");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -68,12 +67,26 @@ class EventRollup {
     }
 
     static boolean digital(String channel) {
-        return DIGITAL.contains(channel);
+        return org.onestop.insight.ServiceKpis.DIGITAL_CHANNELS.contains(channel);
     }
 
     @Scheduled(fixedDelayString = "${onestop.insight.interval:PT15S}", initialDelayString = "PT20S")
     void poll() {
         catchUp(clock.instant().minus(lag));
+    }
+
+    /** Empties the roll-ups and reads the whole log again, e.g. after history was written into the past. */
+    long rebuild() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT last_id FROM insight_position WHERE reader = ? FOR UPDATE", UUID.class, READER);
+            for (String table : List.of("insight_journey", "insight_step", "insight_case", "insight_daily",
+                    "insight_step_daily", "insight_duration", "insight_handoff")) {
+                jdbc.update("DELETE FROM " + table);
+            }
+            jdbc.update("UPDATE insight_position SET last_id = ?, updated_at = ? WHERE reader = ?", new UUID(0, 0),
+                    Timestamp.from(clock.instant()), READER);
+        });
+        return catchUp(clock.instant().plusMillis(1));
     }
 
     /** Takes in every event made before the instant; returns how many. */

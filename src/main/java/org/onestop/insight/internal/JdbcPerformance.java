@@ -178,9 +178,9 @@ class JdbcPerformance implements Performance {
         Map<String, SortedMap<Integer, Long>> histograms = histograms(service, from, to);
         List<StepMetrics> result = new ArrayList<>();
         counts.forEach((key, c) -> result.add(new StepMetrics(service, key.step, key.organisation, c[0], c[1], c[2], c[3],
-                c[4], durations(histograms.get(histogramKey(key.step, key.organisation, "lead")), c[5]),
-                durations(histograms.get(histogramKey(key.step, key.organisation, "wait")), c[6]),
-                durations(histograms.get(histogramKey(key.step, key.organisation, "process")), c[7]))));
+                c[4], DurationBuckets.durations(histograms.get(histogramKey(key.step, key.organisation, "lead")), c[5]),
+                DurationBuckets.durations(histograms.get(histogramKey(key.step, key.organisation, "wait")), c[6]),
+                DurationBuckets.durations(histograms.get(histogramKey(key.step, key.organisation, "process")), c[7]))));
         return result;
     }
 
@@ -189,7 +189,7 @@ class JdbcPerformance implements Performance {
         SortedMap<Integer, Long> histogram = histograms(service, from, to).get(histogramKey("", "", "case"));
         Long handoffs = jdbc.queryForObject("SELECT COALESCE(SUM(handoffs_in), 0) FROM insight_step_daily "
                 + "WHERE service = ? AND on_day BETWEEN ? AND ?", Long.class, service, Date.valueOf(from), Date.valueOf(to));
-        Durations lead = durations(histogram, -1);
+        Durations lead = DurationBuckets.durations(histogram, -1);
         return new CaseMetrics(service, lead.count(), lead, handoffs == null ? 0 : handoffs);
     }
 
@@ -253,16 +253,5 @@ class JdbcPerformance implements Performance {
                     .merge(rs.getInt(4), rs.getLong(5), Long::sum);
         }, service, Date.valueOf(from), Date.valueOf(to));
         return histograms;
-    }
-
-    /** Percentiles from the histogram; mean and total from the exact sum when known (totalSeconds ≥ 0). */
-    private static Durations durations(SortedMap<Integer, Long> histogram, long totalSeconds) {
-        if (histogram == null || histogram.isEmpty()) {
-            return Durations.NONE;
-        }
-        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
-        Duration total = totalSeconds >= 0 ? Duration.ofSeconds(totalSeconds) : null;
-        return new Durations(count, DurationBuckets.percentile(histogram, 0.5), DurationBuckets.percentile(histogram, 0.9),
-                total == null ? null : total.dividedBy(count), total == null ? Duration.ZERO : total);
     }
 }
