@@ -107,6 +107,7 @@ class DashboardBrowserTests {
         assertThat(driver.findElements(By.cssSelector("svg.onestop-chart"))).hasSize(3);
         assertNoSeriousViolations(driver);
         assertThat(fetch("/console/performance/steps.csv?service=start-a-business")).contains("register-company,business-registry,");
+        assertThat(fetch("/console/performance/ocel.json")).startsWith("{\"objectTypes\":[{\"name\":\"case\"");
 
         Browser.clickThrough(driver, By.linkText("Partner scorecards and governance"));
         assertThat(driver.findElements(By.cssSelector("#scorecards-table tbody tr"))).hasSize(5);

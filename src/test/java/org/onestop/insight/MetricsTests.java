@@ -54,6 +54,8 @@ class MetricsTests {
     Performance performance;
     @Autowired
     Scorecards scorecards;
+    @Autowired
+    OcelExport ocel;
 
     @BeforeAll
     void handBuiltLog() {
@@ -326,5 +328,36 @@ class MetricsTests {
         assertThat(partnership.slaCompliance()).isCloseTo(2.0 / 3, within(1e-9));
         assertThat(partnership.costPerCase()).isEqualByComparingTo("24.00"); // (25 + 25 + 22) / 3
         assertThat(modes.get(0).costPerCase()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void the_ocel_export_is_valid_ocel_2_json_with_cases_steps_deliveries_and_organisations() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ocel.write(out);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.JsonNode document = json.readTree(out.toByteArray());
+        tools.jackson.databind.JsonNode schema;
+        try (java.io.InputStream in = MetricsTests.class.getResourceAsStream("/ocel/ocel20-schema.json")) {
+            schema = json.readTree(in);
+        }
+        assertThat(org.onestop.platform.JsonSchemas.validate(schema, document, "")).isEmpty();
+        // the hand-built log: 4 journeys started + 5 cases' events
+        List<tools.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        document.get("events").forEach(events::add);
+        assertThat(events).hasSize(jdbc.sql("SELECT COUNT(*) FROM event_log").query(Long.class).single().intValue());
+        assertThat(events).filteredOn(e -> e.get("type").asString().equals("step-rejected")).hasSize(2);
+        List<String> objectTypes = new java.util.ArrayList<>();
+        document.get("objects").forEach(o -> objectTypes.add(o.get("type").asString()));
+        assertThat(objectTypes).filteredOn("case"::equals).hasSize(5);
+        assertThat(objectTypes).filteredOn("organisation"::equals).hasSize(6);
+        // C1 4 steps, C2 2, C3 1, C4 4 (the redone registration is one object), C5 4
+        assertThat(objectTypes).filteredOn("step"::equals).hasSize(15);
+        tools.jackson.databind.JsonNode completed = events.stream()
+                .filter(e -> e.get("type").asString().equals("step-completed")).findFirst().orElseThrow();
+        List<String> qualifiers = new java.util.ArrayList<>();
+        completed.get("relationships").forEach(r -> qualifiers.add(r.get("qualifier").asString()));
+        assertThat(qualifiers).containsExactly("case", "step", "organisation");
+        // a document that is not OCEL fails the same check
+        assertThat(org.onestop.platform.JsonSchemas.validate(schema, json.readTree("{\"events\": []}"), "")).isNotEmpty();
     }
 }

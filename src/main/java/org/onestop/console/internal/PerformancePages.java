@@ -24,6 +24,7 @@ import org.onestop.insight.CaseMetrics;
 import org.onestop.insight.Dependency;
 import org.onestop.insight.Granularity;
 import org.onestop.insight.ModePerformance;
+import org.onestop.insight.OcelExport;
 import org.onestop.insight.OrganisationWaiting;
 import org.onestop.insight.PartnerScorecard;
 import org.onestop.insight.Performance;
@@ -52,12 +53,14 @@ final class PerformancePages {
 
     private final Performance performance;
     private final Scorecards scorecards;
+    private final OcelExport ocel;
     private final Catalog catalog;
     private final Organisations organisations;
     private final Clock clock;
 
-    PerformancePages(Performance performance, Scorecards scorecards, Catalog catalog, Organisations organisations,
-            Clock clock) {
+    PerformancePages(Performance performance, Scorecards scorecards, OcelExport ocel, Catalog catalog,
+            Organisations organisations, Clock clock) {
+        this.ocel = ocel;
         this.performance = performance;
         this.scorecards = scorecards;
         this.catalog = catalog;
@@ -359,6 +362,15 @@ final class PerformancePages {
                         share(p.firstTimeRight())) + "\n");
             }
         }
+    }
+
+    /** The whole event log as OCEL 2.0 JSON, streamed, for process mining tools. */
+    @GetMapping(value = "/console/performance/ocel.json")
+    void ocel(HttpServletResponse response) throws IOException {
+        range(1);
+        response.setContentType("application/json");
+        response.setHeader("Content-Disposition", "attachment; filename=\"onestop.jsonocel\"");
+        ocel.write(response.getOutputStream());
     }
 
     private static void csv(HttpServletResponse response, String file) {
