@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.onestop.catalog.Catalog;
+import org.onestop.insight.PublicValue;
 import org.onestop.catalog.Service;
 import org.onestop.network.Agreements;
 import org.onestop.network.Organisations;
@@ -25,8 +26,11 @@ public class NetworkDefinitions {
     private final Agreements agreements;
     private final Catalog catalog;
     private final Clock clock;
+    private final PublicValue publicValue;
 
-    NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, Clock clock) {
+    NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, Clock clock,
+            PublicValue publicValue) {
+        this.publicValue = publicValue;
         this.organisations = organisations;
         this.agreements = agreements;
         this.catalog = catalog;
@@ -61,6 +65,9 @@ public class NetworkDefinitions {
         definition.agreements().forEach(agreements::save);
         List<String> versions = definition.services().stream().map(catalog::save)
                 .map(service -> service.code() + "@" + service.version()).toList();
+        if (definition.publicValue() != null) {
+            publicValue.declare(definition.publicValue());
+        }
         return new ImportResult(definition.organisations().size(), definition.agreements().size(),
                 definition.services().size(), versions);
     }
@@ -68,7 +75,7 @@ public class NetworkDefinitions {
     @Transactional(readOnly = true)
     public NetworkDefinition current() {
         return new NetworkDefinition(organisations.all(), agreements.all(),
-                catalog.latestOfEach().stream().map(Service::definition).toList());
+                catalog.latestOfEach().stream().map(Service::definition).toList(), publicValue.indicators());
     }
 
     public String exportText(DefinitionFormat format) {

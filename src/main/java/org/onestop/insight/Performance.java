@@ -20,6 +20,9 @@ public interface Performance {
     /** The waiting time of the service's cases per organisation, largest first. */
     List<OrganisationWaiting> waiting(String service, LocalDate from, LocalDate to);
 
+    /** The same, from step metrics already read. */
+    List<OrganisationWaiting> waiting(List<StepMetrics> steps);
+
     /** Who waits on whom: one edge per pair of steps, weighted by hand-offs and waiting time. */
     List<Dependency> dependencies(String service, LocalDate from, LocalDate to);
 

@@ -115,6 +115,12 @@ class DashboardBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#modes-table tbody tr"))).hasSize(3);
         assertNoSeriousViolations(driver);
         assertThat(fetch("/console/performance/partners.csv").lines().count()).isGreaterThan(5 * 12);
+
+        Browser.clickThrough(driver, By.linkText("Public value"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Public value");
+        assertThat(driver.findElements(By.cssSelector("#public-value-table tbody tr"))).hasSize(8);
+        assertThat(driver.findElements(By.cssSelector("svg.onestop-chart"))).hasSize(8);
+        assertNoSeriousViolations(driver);
     }
 
     /** Fetches a download in the signed-in browser session. */

@@ -56,6 +56,8 @@ class MetricsTests {
     Scorecards scorecards;
     @Autowired
     OcelExport ocel;
+    @Autowired
+    PublicValue publicValue;
 
     @BeforeAll
     void handBuiltLog() {
@@ -359,5 +361,32 @@ class MetricsTests {
         assertThat(qualifiers).containsExactly("case", "step", "organisation");
         // a document that is not OCEL fails the same check
         assertThat(org.onestop.platform.JsonSchemas.validate(schema, json.readTree("{\"events\": []}"), "")).isNotEmpty();
+    }
+
+    IndicatorReading indicator(String code) {
+        return publicValue.read(FROM, TO).stream().filter(r -> r.indicator().code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_public_value_scorecard_is_declared_in_the_definition_and_measured() {
+        assertThat(publicValue.indicators()).hasSize(8);
+        assertThat(definitions.exportText(org.onestop.definition.DefinitionFormat.YAML))
+                .contains("publicValue:", "applicants-complete", "metric: completion-rate");
+        // completion rate 4/6 is below its baseline of 75 %: the wrong way, a sign of value destruction
+        IndicatorReading completion = indicator("applicants-complete");
+        assertThat(completion.latest()).isCloseTo(4.0 / 6, within(1e-9));
+        assertThat(completion.status()).isEqualTo("worse than baseline");
+        assertThat(completion.wrongWay()).isTrue();
+        // satisfaction 2/3 beats the 60 % baseline, short of the 80 % target
+        IndicatorReading satisfaction = indicator("applicants-satisfied");
+        assertThat(satisfaction.status()).isEqualTo("improving");
+        assertThat(satisfaction.wrongWay()).isFalse();
+        // cost per transaction 118.13 against a baseline of 80, lower is better
+        assertThat(indicator("cost-per-start").latest()).isCloseTo(118.13, within(0.01));
+        assertThat(indicator("cost-per-start").wrongWay()).isTrue();
+        // 1.5 hand-offs per case meets the target of 2 (lower is better)
+        assertThat(indicator("fewer-handoffs").status()).isEqualTo("target met");
+        assertThat(indicator("agencies-right-first-time").latest()).isCloseTo(11.0 / 12, within(1e-9));
+        assertThat(completion.values()).extracting(IndicatorReading.Point::period).containsExactly("2026-03");
     }
 }

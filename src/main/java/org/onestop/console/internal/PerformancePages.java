@@ -23,7 +23,10 @@ import org.onestop.catalog.Service;
 import org.onestop.insight.CaseMetrics;
 import org.onestop.insight.Dependency;
 import org.onestop.insight.Granularity;
+import org.onestop.insight.IndicatorReading;
 import org.onestop.insight.ModePerformance;
+import org.onestop.insight.PublicValue;
+import org.onestop.insight.PublicValueIndicator;
 import org.onestop.insight.OcelExport;
 import org.onestop.insight.OrganisationWaiting;
 import org.onestop.insight.PartnerScorecard;
@@ -54,13 +57,15 @@ final class PerformancePages {
     private final Performance performance;
     private final Scorecards scorecards;
     private final OcelExport ocel;
+    private final PublicValue publicValue;
     private final Catalog catalog;
     private final Organisations organisations;
     private final Clock clock;
 
-    PerformancePages(Performance performance, Scorecards scorecards, OcelExport ocel, Catalog catalog,
-            Organisations organisations, Clock clock) {
+    PerformancePages(Performance performance, Scorecards scorecards, OcelExport ocel, PublicValue publicValue,
+            Catalog catalog, Organisations organisations, Clock clock) {
         this.ocel = ocel;
+        this.publicValue = publicValue;
         this.performance = performance;
         this.scorecards = scorecards;
         this.catalog = catalog;
@@ -205,7 +210,7 @@ final class PerformancePages {
         }
         List<StepMetrics> steps = performance.steps(code, range.from(), range.to());
         CaseMetrics cases = performance.cases(code, range.from(), range.to());
-        List<OrganisationWaiting> waiting = performance.waiting(code, range.from(), range.to());
+        List<OrganisationWaiting> waiting = performance.waiting(steps);
         List<Dependency> dependencies = performance.dependencies(code, range.from(), range.to());
         Map<String, String> names = names();
         model.addAttribute("steps", steps);
@@ -259,6 +264,56 @@ final class PerformancePages {
                 modes.stream().map(ModePerformance::governance).toList(),
                 modes.stream().map(ModePerformance::slaCompliance).toList(), Charts.GREEN, PERCENT));
         return "console/performance/partners";
+    }
+
+    @GetMapping("/console/performance/public-value")
+    String publicValue(@RequestParam(defaultValue = "12") int months, Model model) {
+        Range range = range(months);
+        model.addAttribute("range", range);
+        model.addAttribute("pages", this);
+        List<IndicatorReading> readings = publicValue.read(range.from(), range.to());
+        model.addAttribute("readings", readings);
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (IndicatorReading r : readings) {
+            PublicValueIndicator i = r.indicator();
+            List<Double> targets = r.values().stream().map(p -> i.target()).toList();
+            List<Double> baselines = r.values().stream().map(p -> i.baseline()).toList();
+            boolean share = isShare(i.metric());
+            Double top = share ? Double.valueOf(1.0) : null;
+            charts.put(i.code(), Charts.lines("pv-" + i.code(), i.name(),
+                    "Line chart of the measured value per month, with the baseline and the target as flat lines; "
+                            + "the table below the chart has the same numbers.",
+                    r.values().stream().map(IndicatorReading.Point::period).toList(),
+                    List.of(new Charts.Series("Measured", r.wrongWay() ? Charts.RED : Charts.BLUE,
+                                    r.values().stream().map(IndicatorReading.Point::value).toList()),
+                            new Charts.Series("Baseline", Charts.GREY, baselines),
+                            new Charts.Series("Target", Charts.GREEN, targets)),
+                    top, share ? PERCENT : v -> String.format(Locale.UK, "%.1f", v)));
+        }
+        model.addAttribute("charts", charts);
+        return "console/performance/public-value";
+    }
+
+    private static boolean isShare(String metric) {
+        return metric.endsWith("-rate") || metric.endsWith("-share") || metric.equals("digital-takeup")
+                || metric.equals("user-satisfaction") || metric.equals("first-time-right");
+    }
+
+    /** An indicator's value in its unit: shares as percentages, cost in euros, lead time in days. */
+    public String indicatorValue(String metric, Double value) {
+        if (value == null) {
+            return "–";
+        }
+        if (isShare(metric)) {
+            return percent(value);
+        }
+        if (metric.equals("cost-per-transaction")) {
+            return money(BigDecimal.valueOf(value), "EUR");
+        }
+        if (metric.equals("case-lead-time-days")) {
+            return String.format(Locale.UK, "%.1f days", value);
+        }
+        return String.format(Locale.UK, "%.2f", value);
     }
 
     private Map<String, String> names() {

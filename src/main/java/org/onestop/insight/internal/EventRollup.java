@@ -343,7 +343,9 @@ class EventRollup {
         }
 
         private void duration(String service, String step, String organisation, String measure, LocalDate day, long seconds) {
-            durations.add(List.of(service, step, organisation, measure, day, DurationBuckets.bucket(seconds)), 1);
+            // histograms are kept per month: percentiles have month resolution, and a year is a few thousand rows
+            durations.add(List.of(service, step, organisation, measure, org.onestop.insight.Granularity.MONTH.start(day),
+                    DurationBuckets.bucket(seconds)), 1);
         }
 
         void flush() {

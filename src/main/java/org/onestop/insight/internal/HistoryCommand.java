@@ -47,9 +47,19 @@ class HistoryCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private static int option(ApplicationArguments args, String name, int fallback) {
+    /** {@code --name=value} or {@code --name value}. */
+    static int option(ApplicationArguments args, String name, int fallback) {
         List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? fallback : Integer.parseInt(values.get(0));
+        if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
+            return Integer.parseInt(values.get(0));
+        }
+        String[] source = args.getSourceArgs();
+        for (int i = 0; i + 1 < source.length; i++) {
+            if (source[i].equals("--" + name)) {
+                return Integer.parseInt(source[i + 1]);
+            }
+        }
+        return fallback;
     }
 
     private void fail(String message) {

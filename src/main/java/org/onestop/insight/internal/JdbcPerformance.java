@@ -175,7 +175,7 @@ class JdbcPerformance implements Performance {
             }
             counts.put(new StepKey(rs.getString(1), rs.getString(2)), c);
         }, service, Date.valueOf(from), Date.valueOf(to));
-        Map<String, SortedMap<Integer, Long>> histograms = histograms(service, from, to);
+        Map<String, SortedMap<Integer, Long>> histograms = histograms(service, from, to, false);
         List<StepMetrics> result = new ArrayList<>();
         counts.forEach((key, c) -> result.add(new StepMetrics(service, key.step, key.organisation, c[0], c[1], c[2], c[3],
                 c[4], DurationBuckets.durations(histograms.get(histogramKey(key.step, key.organisation, "lead")), c[5]),
@@ -186,7 +186,7 @@ class JdbcPerformance implements Performance {
 
     @Override
     public CaseMetrics cases(String service, LocalDate from, LocalDate to) {
-        SortedMap<Integer, Long> histogram = histograms(service, from, to).get(histogramKey("", "", "case"));
+        SortedMap<Integer, Long> histogram = histograms(service, from, to, true).get(histogramKey("", "", "case"));
         Long handoffs = jdbc.queryForObject("SELECT COALESCE(SUM(handoffs_in), 0) FROM insight_step_daily "
                 + "WHERE service = ? AND on_day BETWEEN ? AND ?", Long.class, service, Date.valueOf(from), Date.valueOf(to));
         Durations lead = DurationBuckets.durations(histogram, -1);
@@ -195,7 +195,15 @@ class JdbcPerformance implements Performance {
 
     @Override
     public List<OrganisationWaiting> waiting(String service, LocalDate from, LocalDate to) {
-        List<StepMetrics> steps = steps(service, from, to);
+        return waitingOf(steps(service, from, to));
+    }
+
+    @Override
+    public List<OrganisationWaiting> waiting(List<StepMetrics> steps) {
+        return waitingOf(steps);
+    }
+
+    static List<OrganisationWaiting> waitingOf(List<StepMetrics> steps) {
         Map<String, long[]> byOrganisation = new LinkedHashMap<>();
         for (StepMetrics s : steps) {
             long[] sums = byOrganisation.computeIfAbsent(s.organisation(), o -> new long[3]);
@@ -244,14 +252,16 @@ class JdbcPerformance implements Performance {
         return step + "|" + organisation + "|" + measure;
     }
 
-    private Map<String, SortedMap<Integer, Long>> histograms(String service, LocalDate from, LocalDate to) {
+    /** The histograms of the months the range touches (they are kept per month), of case or of step measures. */
+    private Map<String, SortedMap<Integer, Long>> histograms(String service, LocalDate from, LocalDate to, boolean ofCases) {
         Map<String, SortedMap<Integer, Long>> histograms = new HashMap<>();
         jdbc.query("""
                 SELECT step, organisation, measure, bucket, SUM(cases) FROM insight_duration
-                WHERE service = ? AND on_day BETWEEN ? AND ? GROUP BY step, organisation, measure, bucket""", rs -> {
+                WHERE service = ? AND measure %s 'case' AND on_day BETWEEN ? AND ?
+                GROUP BY step, organisation, measure, bucket""".formatted(ofCases ? "=" : "<>"), rs -> {
             histograms.computeIfAbsent(histogramKey(rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeMap<>())
                     .merge(rs.getInt(4), rs.getLong(5), Long::sum);
-        }, service, Date.valueOf(from), Date.valueOf(to));
+        }, service, Date.valueOf(Granularity.MONTH.start(from)), Date.valueOf(to));
         return histograms;
     }
 }

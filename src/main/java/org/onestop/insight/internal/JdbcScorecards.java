@@ -75,7 +75,7 @@ class JdbcScorecards implements Scorecards {
             if (agreement != null) {
                 tallies.get(agreement.code()).lead.merge(rs.getInt(4), rs.getLong(5), Long::sum);
             }
-        }, Date.valueOf(from), Date.valueOf(to));
+        }, Date.valueOf(Granularity.MONTH.start(from)), Date.valueOf(to));
         return tallies;
     }
 
