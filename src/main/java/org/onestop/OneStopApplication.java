@@ -13,13 +13,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * OneStop: public agencies and private partners co-deliver one integrated digital service.
  * Started plainly it serves the platform; {@code import FILE} and {@code export [FILE]} work on
- * the network definition and exit; {@code ledger verify [--remote URL]} verifies the ledger and exits.
+ * the network definition and exit; {@code ledger verify [--remote URL]} verifies the ledger and exits;
+ * {@code generate-history} writes synthetic history and exits.
  */
 @SpringBootApplication
 @EnableScheduling
 public class OneStopApplication {
 
-    private static final Set<String> COMMANDS = Set.of("import", "export", "ledger");
+    private static final Set<String> COMMANDS = Set.of("import", "export", "ledger", "generate-history");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(OneStopApplication.class);
@@ -30,7 +31,9 @@ public class OneStopApplication {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setLogStartupInfo(false);
-            application.setDefaultProperties(Map.of("onestop.command", args[0], "onestop.demo.enabled", "false",
+            // history is generated for the demo network, loaded first on an empty database
+            String demo = String.valueOf("generate-history".equals(args[0]));
+            application.setDefaultProperties(Map.of("onestop.command", args[0], "onestop.demo.enabled", demo,
                     "spring.main.banner-mode", "off", "logging.level.root", "WARN", "onestop.ledger.appending", "false"));
             ConfigurableApplicationContext context = application.run(args);
             System.exit(SpringApplication.exit(context));

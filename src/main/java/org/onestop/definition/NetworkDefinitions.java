@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.onestop.catalog.Catalog;
+import org.onestop.insight.PublicValue;
 import org.onestop.catalog.Service;
 import org.onestop.network.Agreements;
 import org.onestop.network.Organisations;
@@ -27,9 +28,11 @@ public class NetworkDefinitions {
     private final Catalog catalog;
     private final QueryServices queries;
     private final Clock clock;
+    private final PublicValue publicValue;
 
     NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, QueryServices queries,
-            Clock clock) {
+            Clock clock, PublicValue publicValue) {
+        this.publicValue = publicValue;
         this.organisations = organisations;
         this.agreements = agreements;
         this.catalog = catalog;
@@ -67,6 +70,9 @@ public class NetworkDefinitions {
                 .map(service -> service.code() + "@" + service.version()).toList();
         definition.queryServices().forEach(queries::save);
         definition.queryAgreements().forEach(queries::save);
+        if (definition.publicValue() != null) {
+            publicValue.declare(definition.publicValue());
+        }
         return new ImportResult(definition.organisations().size(), definition.agreements().size(),
                 definition.services().size(), versions);
     }
@@ -74,7 +80,8 @@ public class NetworkDefinitions {
     @Transactional(readOnly = true)
     public NetworkDefinition current() {
         return new NetworkDefinition(organisations.all(), agreements.all(),
-                catalog.latestOfEach().stream().map(Service::definition).toList(), queries.all(), queries.agreements());
+                catalog.latestOfEach().stream().map(Service::definition).toList(), queries.all(), queries.agreements(),
+                publicValue.indicators());
     }
 
     public String exportText(DefinitionFormat format) {

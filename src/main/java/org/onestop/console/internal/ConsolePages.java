@@ -46,6 +46,12 @@ final class ConsolePages {
                 .orElse(false);
     }
 
+    /** Managers and auditors see "Performance" in the navigation. */
+    @ModelAttribute("seesPerformance")
+    boolean seesPerformance() {
+        return PerformancePages.allowed();
+    }
+
     @ModelAttribute("homeUrl")
     String homeUrl() {
         return "/console";

@@ -26,10 +26,12 @@ final class QuestionPages {
 
     private final PublishedServices services;
     private final AddressFinder finder;
+    private final JourneyEvents journeyEvents;
 
-    QuestionPages(PublishedServices services, AddressFinder finder) {
+    QuestionPages(PublishedServices services, AddressFinder finder, JourneyEvents journeyEvents) {
         this.services = services;
         this.finder = finder;
+        this.journeyEvents = journeyEvents;
     }
 
     @GetMapping("/apply/{service}/{section}")
@@ -81,6 +83,9 @@ final class QuestionPages {
             return page(published, shown, result.answers(), result.errors(), finderView(shown, null, null, null), model);
         }
         journey.answers.replaceSection(shown.key(), result.answers());
+        if (journey.saved.isEmpty()) {
+            journeyEvents.started(journey);
+        }
         journey.saved.add(shown.key());
         return "redirect:" + next(published, journey);
     }

@@ -1,0 +1,59 @@
+package org.onestop.insight;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The published KPIs of one service in one period and channel ({@code all} for every channel).
+ *
+ * @param started journeys started: portal journeys once each (a resume is not a new start), other channels at submission
+ * @param completed cases that ended with an outcome, approved or rejected (an ineligible outcome is still a completed transaction)
+ * @param rejected of the completed, those with a rejected outcome
+ * @param withdrawn cases the applicant withdrew: ended, but not completed
+ * @param digitalCompleted completions in a digital channel (portal, API, bulk, assisted digital)
+ * @param cost full cost: agreements' cost per case for the steps done, plus the platform's share of its running cost
+ * @param satisfaction answers per level, index 0 = very dissatisfied (1) … index 4 = very satisfied (5)
+ */
+public record ServiceKpis(String service, LocalDate periodStart, String period, String channel, long started,
+        long completed, long rejected, long withdrawn, long digitalCompleted, BigDecimal cost, String currency,
+        List<Long> satisfaction) {
+
+    public static final String ALL_CHANNELS = "all";
+    /** Channels that are digital; assisted digital counts as digital. Anything else (paper, phone) is not. */
+    public static final java.util.Set<String> DIGITAL_CHANNELS = java.util.Set.of("portal", "api", "bulk", "assisted");
+
+    public ServiceKpis {
+        satisfaction = List.copyOf(satisfaction);
+    }
+
+    public boolean digitalChannel() {
+        return DIGITAL_CHANNELS.contains(channel);
+    }
+
+    /** completed / started, or null when nothing started. */
+    public Double completionRate() {
+        return started == 0 ? null : (double) completed / started;
+    }
+
+    /** digital completions / completions in all channels, or null without completions. */
+    public Double digitalTakeUp() {
+        return completed == 0 ? null : (double) digitalCompleted / completed;
+    }
+
+    /** full cost / completed transactions, or null without completions. */
+    public BigDecimal costPerTransaction() {
+        return completed == 0 ? null : cost.divide(BigDecimal.valueOf(completed), 2, RoundingMode.HALF_UP);
+    }
+
+    public long answers() {
+        return satisfaction.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The share of "satisfied" and "very satisfied" answers, or null without answers. */
+    public Double userSatisfaction() {
+        long answers = answers();
+        return answers == 0 ? null : (double) (satisfaction.get(3) + satisfaction.get(4)) / answers;
+    }
+}

@@ -1,0 +1,33 @@
+package org.onestop.insight.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the roll-up knows about one case: its service and channel, and its steps. */
+final class CaseFact {
+
+    final UUID caseId;
+    final String service;
+    final String channel;
+    final Instant submittedAt;
+    Instant endedAt;
+    String outcome;
+    final Map<String, StepFact> steps = new LinkedHashMap<>();
+
+    CaseFact(UUID caseId, String service, String channel, Instant submittedAt) {
+        this.caseId = caseId;
+        this.service = service;
+        this.channel = channel;
+        this.submittedAt = submittedAt;
+    }
+
+    StepFact step(String code, String organisation) {
+        StepFact step = steps.computeIfAbsent(code, c -> new StepFact(caseId, c, organisation == null ? "" : organisation));
+        if (organisation != null && step.organisation.isEmpty()) {
+            step.organisation = organisation;
+        }
+        return step;
+    }
+}

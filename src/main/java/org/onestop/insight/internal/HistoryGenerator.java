@@ -1,0 +1,299 @@
+package org.onestop.insight.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.onestop.insight.History;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a plausible past for the "Start a business" demo network straight into the event log,
+ * in the shapes the platform writes: journeys started (some resumed, some abandoned),
+ * submissions in a channel mix drifting from paper to digital, seasonality and quiet weekends,
+ * steps taken up and completed by each organisation at its own pace (the bank is slow and often
+ * late), registrations rejected or sent back for correction, withdrawals, deliveries, and
+ * satisfaction answers that fall as cases take longer. Only event_log is written: the
+ * history is for insight, not cases that operators could still work on.
+ */
+@Component
+class HistoryGenerator implements History {
+
+    private static final String SERVICE = "start-a-business";
+    private static final int CHUNK = 5_000;
+    private static final String[] CHANNELS = {"portal", "api", "bulk", "assisted", "paper"};
+    private static final double[] MIX_THEN = {0.42, 0.12, 0.04, 0.12, 0.30};
+    private static final double[] MIX_NOW = {0.64, 0.20, 0.07, 0.06, 0.03};
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EventRollup rollup;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    HistoryGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, EventRollup rollup, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.rollup = rollup;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public long generate(int cases, int months, long seed) {
+        if (cases < 1 || months < 1 || months > 120) {
+            throw new IllegalArgumentException("cases must be positive and months between 1 and 120");
+        }
+        Instant now = clock.instant();
+        LocalDate end = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate start = end.minusMonths(months);
+        int days = (int) (end.toEpochDay() - start.toEpochDay());
+        double[] cumulative = dayWeights(start, days);
+        Writer writer = new Writer(now);
+        Random random = new Random(seed);
+        for (int i = 0; i < cases; i++) {
+            int day = pick(cumulative, random.nextDouble());
+            double progress = days <= 1 ? 1 : (double) day / (days - 1);
+            Instant submitted = start.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    .plusSeconds(7 * 3600 + random.nextInt(12 * 3600));
+            new OneCase(writer, random, submitted, channel(random, progress), i).write();
+        }
+        writer.flush();
+        rollup.rebuild();
+        return writer.written;
+    }
+
+    /** Seasonality (a spring peak, a summer and December dip), quiet weekends and steady growth. */
+    private static double[] dayWeights(LocalDate start, int days) {
+        double[] cumulative = new double[days];
+        double sum = 0;
+        for (int d = 0; d < days; d++) {
+            LocalDate date = start.plusDays(d);
+            double season = 1 + 0.25 * Math.cos(2 * Math.PI * (date.getDayOfYear() - 80) / 365.0);
+            if (date.getMonthValue() == 8 || date.getMonthValue() == 12) {
+                season *= 0.75;
+            }
+            double week = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.25 : 1;
+            double growth = 1 + 0.3 * d / Math.max(1, days);
+            sum += season * week * growth;
+            cumulative[d] = sum;
+        }
+        for (int d = 0; d < days; d++) {
+            cumulative[d] /= sum;
+        }
+        return cumulative;
+    }
+
+    private static int pick(double[] cumulative, double u) {
+        int index = java.util.Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, index >= 0 ? index : -index - 1);
+    }
+
+    private static String channel(Random random, double progress) {
+        double u = random.nextDouble();
+        double seen = 0;
+        for (int c = 0; c < CHANNELS.length; c++) {
+            seen += MIX_THEN[c] + (MIX_NOW[c] - MIX_THEN[c]) * progress;
+            if (u < seen) {
+                return CHANNELS[c];
+            }
+        }
+        return CHANNELS[0];
+    }
+
+    /** Batches the events and writes them in chunks, each in a transaction; skips anything after now. */
+    private final class Writer {
+
+        private final Instant now;
+        private final List<Object[]> rows = new ArrayList<>(CHUNK);
+        long written;
+
+        Writer(Instant now) {
+            this.now = now;
+        }
+
+        void add(UUID id, Instant at, String type, UUID caseId, String step, String organisation, String channel,
+                String actor, Map<String, Object> attributes) {
+            if (at.isAfter(now)) {
+                return;
+            }
+            rows.add(new Object[] {id, Timestamp.from(at), type, caseId, caseId, step, organisation, channel, actor,
+                    json.writeValueAsString(attributes)});
+            if (rows.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<Object[]> chunk = new ArrayList<>(rows);
+            rows.clear();
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate("""
+                    INSERT INTO event_log (id, occurred_at, type, case_id, application_id, step, organisation, channel, actor, attributes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", chunk));
+            written += chunk.size();
+        }
+    }
+
+    /** One application from the first page to its outcome. */
+    private final class OneCase {
+
+        private final Writer writer;
+        private final Random random;
+        private final Instant submitted;
+        private final String channel;
+        private final int number;
+        private final UUID caseId;
+        private int sequence;
+
+        OneCase(Writer writer, Random random, Instant submitted, String channel, int number) {
+            this.writer = writer;
+            this.random = random;
+            this.submitted = submitted;
+            this.channel = channel;
+            this.number = number;
+            this.caseId = id(submitted);
+        }
+
+        /** UUIDv7 from the time, with the case's own counter so that its events keep their order. */
+        private UUID id(Instant at) {
+            long most = (at.toEpochMilli() << 16) | 0x7000L | (sequence++ & 0xFFF);
+            return new UUID(most, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+        }
+
+        private void event(Instant at, String type, String step, String organisation, String eventChannel, String actor,
+                Map<String, Object> attributes) {
+            writer.add(id(at), at, type, caseId, step, organisation, eventChannel, actor, attributes);
+        }
+
+        private Duration hours(double mean) {
+            // exponential with a floor of a minute: most work is quick, some waits long
+            return Duration.ofSeconds(60 + (long) (-Math.log(1 - random.nextDouble()) * mean * 3600));
+        }
+
+        void write() {
+            String journey = "history-" + number;
+            if ("portal".equals(channel)) {
+                Instant began = submitted.minus(hours(0.5));
+                writer.add(id(began), began, "application-started", null, null, null, "portal", "applicant",
+                        Map.of("journey", journey, "service", SERVICE));
+                if (random.nextDouble() < 0.12) { // came back later to finish: a resume, the same journey
+                    Instant resumed = submitted.minusSeconds(300);
+                    writer.add(id(resumed), resumed, "application-started", null, null, null, "portal", "applicant",
+                            Map.of("journey", journey, "service", SERVICE));
+                }
+                if (random.nextDouble() < 0.18) { // someone else started and gave up
+                    Instant other = submitted.minusSeconds(3600);
+                    writer.add(id(other), other, "application-started", null, null, null, "portal", "applicant",
+                            Map.of("journey", journey + "-abandoned", "service", SERVICE));
+                }
+            }
+            event(submitted, "application-submitted", null, "api".equals(channel) || "bulk".equals(channel)
+                    ? "ledgerwise-accountants" : null, channel, "applicant",
+                    Map.of("reference", "H" + number, "service", SERVICE, "serviceVersion", 1, "principalKind", "person"));
+            event(submitted, "case-opened", null, null, null, "platform", Map.of("service", SERVICE, "steps", 4));
+            String municipality = random.nextDouble() < 0.6 ? "municipality-northfield" : "municipality-southport";
+            boolean withdraws = random.nextDouble() < 0.02;
+
+            Step registration = new Step("register-company", "business-registry", Duration.ofDays(3));
+            Step licence = new Step("trading-licence", municipality, Duration.ofDays(10));
+            Instant registered = registration.run(submitted, 4, 18, 0.03, 0.06);
+            Instant licensed = licence.run(submitted, "municipality-southport".equals(municipality) ? 30 : 20,
+                    "municipality-southport".equals(municipality) ? 60 : 48, 0, 0.03);
+            if (withdraws) {
+                Instant at = submitted.plus(hours(20));
+                event(at, "case-withdrawn", null, null, null, "applicant", Map.of());
+                return;
+            }
+            if (registered == null) { // rejected: the case ends with the rejection
+                event(registration.endedAt, "case-rejected", null, null, null, "business-registry", Map.of());
+                rate(registration.endedAt, Duration.between(submitted, registration.endedAt), true);
+                return;
+            }
+            Instant taxed = new Step("tax-number", "tax-agency", Duration.ofDays(5)).run(registered, 6, 20, 0, 0.02);
+            // the bank: a contracted partner that is slow to take work up, and often late
+            Instant account = new Step("business-account", "northbank", Duration.ofDays(2)).run(registered, 30, 14, 0, 0.01);
+            Instant ended = max(max(licensed, taxed), account);
+            event(ended, "case-completed", null, null, null, "platform", Map.of());
+            rate(ended, Duration.between(submitted, ended), false);
+        }
+
+        private Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private void rate(Instant ended, Duration lead, boolean rejected) {
+            if (!"portal".equals(channel) || random.nextDouble() > 0.35) {
+                return;
+            }
+            double days = lead.toHours() / 24.0;
+            double mood = 4.6 - 0.12 * days - (rejected ? 1.5 : 0) + random.nextGaussian() * 0.8;
+            int score = (int) Math.max(1, Math.min(5, Math.round(mood)));
+            Instant at = ended.plusSeconds(600 + random.nextInt(86_400));
+            writer.add(id(at), at, "satisfaction-rated", caseId, null, null, "portal", "applicant", Map.of("score", score));
+        }
+
+        /** One step: ready, delivered, taken up, perhaps sent back for correction, then ended. */
+        private final class Step {
+
+            final String code;
+            final String organisation;
+            final Duration sla;
+            Instant endedAt;
+
+            Step(String code, String organisation, Duration sla) {
+                this.code = code;
+                this.organisation = organisation;
+                this.sla = sla;
+            }
+
+            /** @return when the step completed, or null when it was rejected for good */
+            Instant run(Instant ready, double meanWaitHours, double meanWorkHours, double rejection, double rework) {
+                Instant deadline = ready.plus(sla);
+                event(ready, "step-ready", code, organisation, null, "platform", Map.of("deadline", deadline.toString()));
+                String delivery = UUID.nameUUIDFromBytes((caseId + code).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                event(ready, "delivery-created", code, organisation, null, "platform", Map.of("delivery", delivery, "mode", "inbox"));
+                Instant started = ready.plus(hours(meanWaitHours));
+                event(started.minusSeconds(30), "delivery-delivered", null, organisation, null, "platform",
+                        Map.of("delivery", delivery, "attempts", 1));
+                event(started, "step-started", code, organisation, null, organisation, Map.of());
+                Instant done = started.plus(hours(meanWorkHours));
+                if (random.nextDouble() < rework) {
+                    event(done, "step-rejected", code, organisation, null, organisation,
+                            Map.of("reason", "Documents missing: send them and we continue"));
+                    Instant again = done.plus(hours(40));
+                    event(again, "step-ready", code, organisation, null, "platform", Map.of("deadline", deadline.toString()));
+                    event(again.plus(hours(2)), "step-started", code, organisation, null, organisation, Map.of());
+                    done = again.plus(hours(meanWorkHours));
+                }
+                if (done.isAfter(deadline)) {
+                    event(deadline, "step-overdue", code, organisation, null, "platform", Map.of("deadline", deadline.toString()));
+                }
+                endedAt = done;
+                if (random.nextDouble() < rejection) {
+                    event(done, "step-rejected", code, organisation, null, organisation,
+                            Map.of("reason", "The business name is already registered"));
+                    return null;
+                }
+                event(done, "step-completed", code, organisation, null, organisation, Map.of());
+                return done;
+            }
+        }
+    }
+}
