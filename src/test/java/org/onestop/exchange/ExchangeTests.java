@@ -33,7 +33,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -104,6 +115,58 @@ class ExchangeTests {
         String metrics = ApiClient.anonymous(port).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("onestop_deliveries\\{[^}]*state=\"delivered\"[^}]*\\} [1-9]")
                 .contains("onestop_delivery_push_seconds_count");
+    }
+
+    @Test
+    void an_organisation_with_an_rsa_encryption_key_receives_the_signed_delivery_encrypted_to_it() throws Exception {
+        RSAKey privateKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("registry-enc-rsa").generate();
+        addKey("business-registry", privateKey.toPublicJWK());
+        JWEObject jwe = encryptedDeliveryOf(apply("Sealed RSA Ltd"));
+
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.RSA_OAEP_256);
+        jwe.decrypt(new RSADecrypter(privateKey));
+        assertSignedByThePlatform(jwe, "Sealed RSA Ltd");
+    }
+
+    @Test
+    void an_organisation_with_an_ec_encryption_key_receives_the_signed_delivery_encrypted_to_it() throws Exception {
+        ECKey privateKey = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).keyID("registry-enc-ec").generate();
+        addKey("business-registry", privateKey.toPublicJWK());
+        JWEObject jwe = encryptedDeliveryOf(apply("Sealed EC Ltd"));
+
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
+        jwe.decrypt(new ECDHDecrypter(privateKey));
+        assertSignedByThePlatform(jwe, "Sealed EC Ltd");
+    }
+
+    private JWEObject encryptedDeliveryOf(UUID caseId) throws Exception {
+        Delivery delivery = await(() -> deliveryOf(caseId, "register-company"), d -> d.state() == DeliveryState.DELIVERED);
+        Receiver.Received got = registry.received().stream()
+                .filter(r -> r.idempotencyKey().equals(delivery.id().toString())).findFirst().orElseThrow();
+        assertThat(got.contentType()).isEqualTo("application/jose");
+        assertThat(got.body().split("\\.", -1)).as("a compact JWE has five parts").hasSize(5);
+        JWEObject jwe = JWEObject.parse(got.body());
+        assertThat(jwe.getHeader().getEncryptionMethod()).isEqualTo(EncryptionMethod.A256GCM);
+        assertThat(jwe.getHeader().getContentType()).isEqualTo("JOSE");
+        assertThat(got.body()).doesNotContain("Sealed");
+        return jwe;
+    }
+
+    private void assertSignedByThePlatform(JWEObject decrypted, String company) throws Exception {
+        JWSObject jws = JWSObject.parse(decrypted.getPayload().toString());
+        JWKSet published = JWKSet.parse(ApiClient.anonymous(port).get("/.well-known/jwks.json").body());
+        ECKey key = (ECKey) published.getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(jws.verify(new ECDSAVerifier(key))).isTrue();
+        JsonNode payload = JSON.readTree(jws.getPayload().toString());
+        assertThat(payload.path("input").path("form").path("business").path("name").asString()).isEqualTo(company);
+    }
+
+    private void addKey(String code, JWK key) throws Exception {
+        Organisation o = organisations.find(code).orElseThrow();
+        List<JWK> keys = new java.util.ArrayList<>(JWKSet.parse(o.jwks()).getKeys());
+        keys.add(key);
+        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), o.receiving(), o.endpoint(),
+                new JWKSet(keys).toString()));
     }
 
     @Test
