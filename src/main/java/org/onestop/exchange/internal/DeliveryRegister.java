@@ -147,9 +147,16 @@ class DeliveryRegister {
         return jdbc.sql("SELECT body_hash FROM delivery_outcome WHERE delivery_id = ?").param(id).query(String.class).optional();
     }
 
-    void outcome(UUID id, String outcome, String hash, Instant now) {
-        jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at) VALUES (?, ?, ?, ?)")
-                .params(id, outcome, hash, ts(now)).update();
+    /** Records the outcome; a signed one with its proof (the token as sent, its format and digest), else nulls. */
+    void outcome(UUID id, String outcome, String hash, Instant now, String proof, String proofFormat, String proofDigest) {
+        jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at, proof, proof_format, proof_digest) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, outcome, hash, ts(now), proof, proofFormat, proofDigest).update();
+    }
+
+    Optional<String> outcomeProof(UUID id) {
+        return jdbc.sql("SELECT proof FROM delivery_outcome WHERE delivery_id = ? AND proof IS NOT NULL").param(id)
+                .query(String.class).optional();
     }
 
     static Delivery map(ResultSet rs, int row) throws SQLException {
