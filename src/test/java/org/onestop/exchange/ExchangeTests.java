@@ -125,7 +125,10 @@ class ExchangeTests {
 
         String metrics = ApiClient.anonymous(port).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("onestop_deliveries\\{[^}]*state=\"delivered\"[^}]*\\} [1-9]")
-                .contains("onestop_delivery_push_seconds_count");
+                .contains("onestop_delivery_push_seconds_count")
+                .containsPattern("onestop_delivery_latency_seconds_count\\{[^}]*since=\"created\"[^}]*\\} [1-9]")
+                .containsPattern("onestop_delivery_latency_seconds_count\\{[^}]*since=\"submitted\"[^}]*\\} [1-9]")
+                .containsPattern("onestop_delivery_latency_seconds_bucket\\{[^}]*since=\"submitted\"");
     }
 
     @Test

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the delivery of a ready step in the transaction that made it ready, so that no ready
- * step of a push or pull organisation is ever without its delivery; wakes the pushers once that
- * transaction commits.
+ * step of a push or pull organisation is ever without its delivery; wakes this node's pushers once
+ * that transaction commits, and (on PostgreSQL) every other node's through a notification.
  */
 @Component
 class DeliveryCreation {
@@ -38,11 +38,13 @@ class DeliveryCreation {
     private final DeliveryRegister register;
     private final EventLog log;
     private final PushWorker pusher;
+    private final DeliveryNotifications notifications;
     private final JsonMapper json;
     private final Clock clock;
 
     DeliveryCreation(Organisations organisations, Cases cases, WorkingOnCases work, DeliveryRegister register, EventLog log,
-            PushWorker pusher, JsonMapper json, Clock clock) {
+            PushWorker pusher, DeliveryNotifications notifications, JsonMapper json, Clock clock) {
+        this.notifications = notifications;
         this.organisations = organisations;
         this.cases = cases;
         this.work = work;
@@ -74,9 +76,13 @@ class DeliveryCreation {
         }
         payload.put("input", work.inputFor(ready.caseId(), ready.step()));
         String mode = organisation.receiving().name();
-        register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now);
+        register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now,
+                current.openedAt());
         log.append(new Event(Ids.newId(clock), now, "delivery-created", ready.caseId(), ready.caseId(), ready.step(),
                 ready.organisation(), null, "platform", Map.of("delivery", id.toString(), "mode", mode.toLowerCase())));
+        if (organisation.receiving() == ReceivingMode.PUSH) {
+            notifications.announce();
+        }
         if (organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -57,16 +57,18 @@ class ExchangeApi {
     private final WorkingOnCases work;
     private final Organisations organisations;
     private final EventLog eventLog;
+    private final DeliveryLatency latency;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
     private final Duration pullLease;
 
     ExchangeApi(DeliveryRegister register, JdbcDeliveries deliveries, WorkingOnCases work, Organisations organisations,
-            EventLog eventLog, TransactionTemplate transaction, JsonMapper json, Clock clock,
+            EventLog eventLog, DeliveryLatency latency, TransactionTemplate transaction, JsonMapper json, Clock clock,
             @Value("${onestop.exchange.pull.lease:PT60S}") Duration pullLease) {
         this.organisations = organisations;
         this.eventLog = eventLog;
+        this.latency = latency;
         this.register = register;
         this.deliveries = deliveries;
         this.pullLease = pullLease;
@@ -101,7 +103,11 @@ class ExchangeApi {
     @Operation(summary = "Acknowledge a pulled delivery: it will not be offered again")
     ResponseEntity<Map<String, Object>> acknowledge(@PathVariable UUID id) {
         Delivery delivery = owned(id);
-        Boolean acknowledged = transaction.execute(status -> register.acknowledged(id, delivery.organisation(), now()));
+        Instant now = now();
+        Boolean acknowledged = transaction.execute(status -> register.acknowledged(id, delivery.organisation(), now));
+        if (Boolean.TRUE.equals(acknowledged)) {
+            latency.delivered(delivery.createdAt(), null, now);
+        }
         return ResponseEntity.ok(Map.of("id", id, "acknowledged", Boolean.TRUE.equals(acknowledged)
                 || owned(id).state() == org.onestop.exchange.DeliveryState.DELIVERED));
     }
@@ -156,7 +162,9 @@ class ExchangeApi {
                 Instant now = now();
                 register.outcome(id, outcome.status(), hash, now, signed == null ? null : signed.proof(),
                         signed == null ? null : signed.format(), signed == null ? null : signed.digest());
-                register.acknowledged(id, delivery.organisation(), now);
+                if (register.acknowledged(id, delivery.organisation(), now)) {
+                    AfterCommit.run(() -> latency.delivered(delivery.createdAt(), null, now));
+                }
                 eventLog.append(new Event(Ids.newId(clock), now, "delivery-outcome", delivery.caseId(), delivery.caseId(),
                         delivery.step(), delivery.organisation(), null, delivery.organisation(), outcomeAttributes(id, outcome, signed)));
             } else {

@@ -65,6 +65,7 @@ class PushWorker implements SmartLifecycle {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Timer attemptTimer;
+    private final DeliveryLatency latency;
     private volatile boolean running;
     private Thread loop;
     private ExecutorService pushers;
@@ -77,7 +78,8 @@ class PushWorker implements SmartLifecycle {
             @Value("${onestop.exchange.push.batch:32}") int batch,
             @Value("${onestop.exchange.push.backoff-base:PT1S}") Duration backoffBase,
             @Value("${onestop.exchange.push.backoff-cap:PT10M}") Duration backoffCap,
-            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters) {
+            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters, DeliveryLatency latency) {
+        this.latency = latency;
         this.attemptTimer = Timer.builder("onestop.delivery.push").description("Time to push one delivery attempt")
                 .publishPercentileHistogram().register(meters);
         this.register = register;
@@ -245,6 +247,9 @@ class PushWorker implements SmartLifecycle {
                 result = register.retryLater(delivery.id(), NODE, next, error) ? "retry" : "late";
             }
             register.attempt(delivery.id(), now, result, status, error, millis);
+            if (result.equals("delivered")) {
+                AfterCommit.run(() -> latency.delivered(delivery.createdAt(), delivery.submittedAt(), now));
+            }
             if (result.equals("delivered") || result.equals("dead")) {
                 eventLog.append(new Event(Ids.newId(clock), now, "delivery-" + result, delivery.caseId(), delivery.caseId(), null,
                         delivery.organisation(), null, "platform",
