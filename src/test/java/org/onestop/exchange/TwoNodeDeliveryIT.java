@@ -205,7 +205,7 @@ class TwoNodeDeliveryIT {
 
     private static void awaitReady(int port, Process process, File log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // slow when the machine is shared
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the node stopped at start:\n" + Files.readString(log.toPath()));

@@ -129,8 +129,10 @@ class PushWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
+                // Go on at once while rounds find work: a round may be short because of the per-organisation
+                // limit, not because nothing is due. Wait (for a wake-up or the poll) only when it found none.
                 int pushed = pushOnce();
-                if (pushed < batch) {
+                if (pushed == 0) {
                     wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
