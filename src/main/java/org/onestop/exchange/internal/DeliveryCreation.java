@@ -80,10 +80,8 @@ class DeliveryCreation {
                 current.openedAt());
         log.append(new Event(Ids.newId(clock), now, "delivery-created", ready.caseId(), ready.caseId(), ready.step(),
                 ready.organisation(), null, "platform", Map.of("delivery", id.toString(), "mode", mode.toLowerCase())));
-        if (organisation.receiving() == ReceivingMode.PUSH) {
-            notifications.announce();
-        }
         if (organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifications.announce();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
