@@ -26,6 +26,9 @@ public interface Deliveries {
     /** The delivery's attempts, first first. */
     List<DeliveryAttempt> attempts(UUID id);
 
+    /** The signed outcome the organisation reported for the delivery, as it sent it (compact JWS or SET), if it signed one. */
+    Optional<String> outcomeProof(UUID id);
+
     /** Makes a dead delivery pending again, with a fresh round of attempts; false when it was not dead. */
     boolean replay(UUID id, String actor);
 

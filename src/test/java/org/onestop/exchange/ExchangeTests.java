@@ -24,6 +24,9 @@ import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
 import org.onestop.network.ReceivingMode;
+import org.onestop.platform.Digests;
+import org.onestop.platform.Event;
+import org.onestop.platform.EventLog;
 import org.onestop.testing.ApiClient;
 import org.onestop.testing.ApiClient.Response;
 import org.onestop.testing.DemoNetworkFixture;
@@ -33,7 +36,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -61,6 +81,8 @@ class ExchangeTests {
     Cases cases;
     @Autowired
     Deliveries deliveries;
+    @Autowired
+    EventLog events;
 
     Receiver registry;
     MemberSystem registrySystem;
@@ -103,7 +125,62 @@ class ExchangeTests {
 
         String metrics = ApiClient.anonymous(port).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("onestop_deliveries\\{[^}]*state=\"delivered\"[^}]*\\} [1-9]")
-                .contains("onestop_delivery_push_seconds_count");
+                .contains("onestop_delivery_push_seconds_count")
+                .containsPattern("onestop_delivery_latency_seconds_count\\{[^}]*since=\"created\"[^}]*\\} [1-9]")
+                .containsPattern("onestop_delivery_latency_seconds_count\\{[^}]*since=\"submitted\"[^}]*\\} [1-9]")
+                .containsPattern("onestop_delivery_latency_seconds_bucket\\{[^}]*since=\"submitted\"");
+    }
+
+    @Test
+    void an_organisation_with_an_rsa_encryption_key_receives_the_signed_delivery_encrypted_to_it() throws Exception {
+        RSAKey privateKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("registry-enc-rsa").generate();
+        addKey("business-registry", privateKey.toPublicJWK());
+        JWEObject jwe = encryptedDeliveryOf(apply("Sealed RSA Ltd"));
+
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.RSA_OAEP_256);
+        jwe.decrypt(new RSADecrypter(privateKey));
+        assertSignedByThePlatform(jwe, "Sealed RSA Ltd");
+    }
+
+    @Test
+    void an_organisation_with_an_ec_encryption_key_receives_the_signed_delivery_encrypted_to_it() throws Exception {
+        ECKey privateKey = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).keyID("registry-enc-ec").generate();
+        addKey("business-registry", privateKey.toPublicJWK());
+        JWEObject jwe = encryptedDeliveryOf(apply("Sealed EC Ltd"));
+
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
+        jwe.decrypt(new ECDHDecrypter(privateKey));
+        assertSignedByThePlatform(jwe, "Sealed EC Ltd");
+    }
+
+    private JWEObject encryptedDeliveryOf(UUID caseId) throws Exception {
+        Delivery delivery = await(() -> deliveryOf(caseId, "register-company"), d -> d.state() == DeliveryState.DELIVERED);
+        Receiver.Received got = registry.received().stream()
+                .filter(r -> r.idempotencyKey().equals(delivery.id().toString())).findFirst().orElseThrow();
+        assertThat(got.contentType()).isEqualTo("application/jose");
+        assertThat(got.body().split("\\.", -1)).as("a compact JWE has five parts").hasSize(5);
+        JWEObject jwe = JWEObject.parse(got.body());
+        assertThat(jwe.getHeader().getEncryptionMethod()).isEqualTo(EncryptionMethod.A256GCM);
+        assertThat(jwe.getHeader().getContentType()).isEqualTo("JOSE");
+        assertThat(got.body()).doesNotContain("Sealed");
+        return jwe;
+    }
+
+    private void assertSignedByThePlatform(JWEObject decrypted, String company) throws Exception {
+        JWSObject jws = JWSObject.parse(decrypted.getPayload().toString());
+        JWKSet published = JWKSet.parse(ApiClient.anonymous(port).get("/.well-known/jwks.json").body());
+        ECKey key = (ECKey) published.getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(jws.verify(new ECDSAVerifier(key))).isTrue();
+        JsonNode payload = JSON.readTree(jws.getPayload().toString());
+        assertThat(payload.path("input").path("form").path("business").path("name").asString()).isEqualTo(company);
+    }
+
+    private void addKey(String code, JWK key) throws Exception {
+        Organisation o = organisations.find(code).orElseThrow();
+        List<JWK> keys = new java.util.ArrayList<>(JWKSet.parse(o.jwks()).getKeys());
+        keys.add(key);
+        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), o.receiving(), o.endpoint(),
+                new JWKSet(keys).toString()));
     }
 
     @Test
@@ -168,6 +245,85 @@ class ExchangeTests {
         assertThat(different.contentType()).startsWith("application/problem+json");
         assertThat(cases.find(caseId).orElseThrow().step("tax-number").orElseThrow().state()).isEqualTo(StepState.READY);
         assertThat(deliveryOf(caseId, "tax-number")).isNotNull();
+    }
+
+    @Test
+    void an_outcome_signed_by_the_organisation_is_verified_and_kept_as_proof() throws Exception {
+        ECKey signing = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID("registry-outcomes").generate();
+        addKey("business-registry", signing.toPublicJWK());
+        UUID caseId = apply("Signed Outcome Ltd");
+        Delivery delivery = await(() -> deliveryOf(caseId, "register-company"), d -> d.state() == DeliveryState.DELIVERED);
+        String token = sign(signing, JWSObject.class, "{\"deliveryId\": \"" + delivery.id()
+                + "\", \"status\": \"completed\", \"output\": {\"registryNumber\": \"24681357\"}}");
+        ApiClient registryApi = ApiClient.asMember(port, registrySystem);
+
+        Response first = registryApi.post("/api/v1/deliveries/" + delivery.id() + "/outcome", "application/jose", token);
+        Response again = registryApi.post("/api/v1/deliveries/" + delivery.id() + "/outcome", "application/jose", token);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.json().path("replayed").asBoolean()).isTrue();
+        assertThat(cases.find(caseId).orElseThrow().step("register-company").orElseThrow().state()).isEqualTo(StepState.COMPLETED);
+        assertThat(deliveries.outcomeProof(delivery.id())).hasValue(token);
+        Event outcome = events.ofCase(caseId).stream().filter(e -> e.type().equals("delivery-outcome")).findFirst().orElseThrow();
+        assertThat(outcome.attributes()).containsEntry("proof", "jws").containsEntry("proofDigest", Digests.sha256Hex(token))
+                .containsEntry("outcome", "completed");
+    }
+
+    @Test
+    void a_security_event_token_rejects_the_step_and_is_kept_as_proof() throws Exception {
+        ECKey signing = new ECKeyGenerator(Curve.P_256).keyID("registry-set").generate();
+        addKey("business-registry", signing.toPublicJWK());
+        UUID caseId = apply("Rejected By Event Ltd");
+        Delivery delivery = await(() -> deliveryOf(caseId, "register-company"), d -> d.state() == DeliveryState.DELIVERED);
+        String set = sign(signing, SignedJWT.class, """
+                {"iss": "business-registry", "iat": %d, "jti": "%s", "aud": "%s",
+                 "events": {"https://onestop.example/secevent/step-rejected": {"deliveryId": "%s", "reason": "name taken"}}}"""
+                .formatted(System.currentTimeMillis() / 1000, UUID.randomUUID(), MemberSystem.AUDIENCE, delivery.id()));
+
+        Response answer = ApiClient.asMember(port, registrySystem).post("/api/v1/deliveries/" + delivery.id() + "/outcome",
+                "application/secevent+jwt", set);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("outcome").asString()).isEqualTo("rejected");
+        assertThat(cases.find(caseId).orElseThrow().step("register-company").orElseThrow().state()).isEqualTo(StepState.REJECTED);
+        assertThat(deliveries.outcomeProof(delivery.id())).hasValue(set);
+        assertThat(events.ofCase(caseId)).anySatisfy(e -> assertThat(e.attributes()).containsEntry("proof", "set")
+                .containsEntry("proofDigest", Digests.sha256Hex(set)));
+    }
+
+    @Test
+    void a_signed_outcome_that_does_not_verify_or_names_another_delivery_is_refused() throws Exception {
+        ECKey registered = new ECKeyGenerator(Curve.P_256).keyID("registry-proof").generate();
+        addKey("business-registry", registered.toPublicJWK());
+        ECKey impostor = new ECKeyGenerator(Curve.P_256).keyID("registry-proof").generate();
+        UUID caseId = apply("Forged Outcome Ltd");
+        Delivery delivery = await(() -> deliveryOf(caseId, "register-company"), d -> d.state() == DeliveryState.DELIVERED);
+        String outcome = "{\"deliveryId\": \"%s\", \"status\": \"completed\", \"output\": {\"registryNumber\": \"13572468\"}}";
+        ApiClient registryApi = ApiClient.asMember(port, registrySystem);
+        String path = "/api/v1/deliveries/" + delivery.id() + "/outcome";
+
+        Response forged = registryApi.post(path, "application/jose", sign(impostor, JWSObject.class, outcome.formatted(delivery.id())));
+        Response elsewhere = registryApi.post(path, "application/jose", sign(registered, JWSObject.class, outcome.formatted(UUID.randomUUID())));
+        Response garbage = registryApi.post(path, "application/jose", "not-a-jws");
+
+        for (Response refused : List.of(forged, elsewhere, garbage)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(forged.body()).contains("does not verify");
+        assertThat(elsewhere.body()).contains("deliveryId");
+        assertThat(cases.find(caseId).orElseThrow().step("register-company").orElseThrow().state()).isEqualTo(StepState.READY);
+        assertThat(deliveries.outcomeProof(delivery.id())).isEmpty();
+    }
+
+    private static String sign(ECKey key, Class<?> kind, String payload) throws Exception {
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID());
+        if (kind == SignedJWT.class) {
+            header.type(new JOSEObjectType("secevent+jwt"));
+        }
+        JWSObject jws = new JWSObject(header.build(), new Payload(payload));
+        jws.sign(new ECDSASigner(key));
+        return jws.serialize();
     }
 
     @Test

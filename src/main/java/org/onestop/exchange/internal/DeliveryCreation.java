@@ -2,6 +2,8 @@ package org.onestop.exchange.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the delivery of a ready step in the transaction that made it ready, so that no ready
- * step of a push or pull organisation is ever without its delivery; wakes the pushers once that
- * transaction commits.
+ * step of a push or pull organisation is ever without its delivery; wakes this node's pushers once
+ * that transaction commits, and (on PostgreSQL) every other node's through a notification.
  */
 @Component
 class DeliveryCreation {
@@ -42,12 +44,14 @@ class DeliveryCreation {
     private final DeliveryRegister register;
     private final EventLog log;
     private final PushWorker pusher;
+    private final DeliveryNotifications notifications;
     private final JsonMapper json;
     private final Clock clock;
     private final Agreements agreements;
 
     DeliveryCreation(Organisations organisations, Cases cases, WorkingOnCases work, DeliveryRegister register, EventLog log,
-            PushWorker pusher, JsonMapper json, Clock clock, Agreements agreements) {
+            PushWorker pusher, DeliveryNotifications notifications, JsonMapper json, Clock clock, Agreements agreements) {
+        this.notifications = notifications;
         this.organisations = organisations;
         this.cases = cases;
         this.work = work;
@@ -81,12 +85,14 @@ class DeliveryCreation {
         JsonNode input = work.inputFor(ready.caseId(), ready.step());
         payload.put("input", input);
         String mode = organisation.receiving().name();
-        register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now);
+        register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now,
+                current.openedAt());
         // what the applicant's "who used my data" shows: the field names sent, under which agreement and legal basis
         Map<String, Object> attributes = new LinkedHashMap<>(Map.of("delivery", id.toString(), "mode", mode.toLowerCase()));
         attributes.put("fields", fieldNames(input.path("form"), ""));
         agreements.forService(current.serviceCode()).stream()
-                .filter(a -> a.organisation().equals(ready.organisation()) && a.covers(current.serviceCode(), ready.step()))
+                .filter(a -> a.organisation().equals(ready.organisation()) && a.covers(current.serviceCode(), ready.step())
+                        && a.validOn(LocalDate.ofInstant(now, ZoneOffset.UTC)))
                 .findFirst().ifPresent(a -> {
                     attributes.put("agreement", a.code());
                     if (a.legalBasis() != null) {
@@ -96,6 +102,7 @@ class DeliveryCreation {
         log.append(new Event(Ids.newId(clock), now, "delivery-created", ready.caseId(), ready.caseId(), ready.step(),
                 ready.organisation(), null, "platform", attributes));
         if (organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifications.announce();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

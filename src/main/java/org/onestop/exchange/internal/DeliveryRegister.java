@@ -29,14 +29,18 @@ class DeliveryRegister {
         this.jdbc = jdbc;
     }
 
-    record Claimed(UUID id, UUID caseId, String organisation, String payload, int attempts) {
+    /** A delivery leased to a pusher or puller; {@code submittedAt} is the application's submission, if known. */
+    record Claimed(UUID id, UUID caseId, String organisation, String payload, int attempts, Instant createdAt,
+            Instant submittedAt) {
     }
 
-    void insert(UUID id, UUID caseId, String step, String organisation, String mode, String payload, Instant now) {
+    void insert(UUID id, UUID caseId, String step, String organisation, String mode, String payload, Instant now,
+            Instant submittedAt) {
         jdbc.sql("""
-                INSERT INTO delivery (id, case_id, step, organisation, mode, state, payload, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', CAST(? AS jsonb), 0, ?, ?)""")
-                .params(id, caseId, step, organisation, mode, payload, ts(now), ts(now)).update();
+                INSERT INTO delivery (id, case_id, step, organisation, mode, state, payload, attempts, next_attempt_at, created_at,
+                                      submitted_at)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', CAST(? AS jsonb), 0, ?, ?, ?)""")
+                .params(id, caseId, step, organisation, mode, payload, ts(now), ts(now), ts(submittedAt)).update();
     }
 
     /**
@@ -49,7 +53,7 @@ class DeliveryRegister {
         List<String> excluded = new ArrayList<>(closed);
         excluded.add("");
         List<Claimed> due = jdbc.sql("""
-                SELECT id, case_id, organisation, payload, attempts FROM delivery
+                SELECT id, case_id, organisation, payload, attempts, created_at, submitted_at FROM delivery
                 WHERE mode = 'PUSH' AND state IN ('PENDING', 'IN_FLIGHT') AND next_attempt_at <= :now
                   AND (lease_until IS NULL OR lease_until < :now)
                   AND organisation NOT IN (:excluded)
@@ -58,16 +62,15 @@ class DeliveryRegister {
                 FETCH FIRST :limit ROWS ONLY
                 FOR UPDATE SKIP LOCKED""")
                 .param("now", ts(now)).param("excluded", excluded).param("limit", limit)
-                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("organisation"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                .query(DeliveryRegister::claimed)
                 .list();
-        List<Claimed> claimed = new ArrayList<>();
-        for (Claimed candidate : due) {
-            if (admit.test(candidate)) {
-                jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = ?, leased_by = ?, attempts = attempts + 1 WHERE id = ?")
-                        .params(ts(leaseUntil), node, candidate.id()).update();
-                claimed.add(candidate);
-            }
+        List<Claimed> claimed = due.stream().filter(admit).toList();
+        if (!claimed.isEmpty()) {
+            // one statement for the whole batch: the rows are locked by the SELECT above
+            jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = :until, leased_by = :node, attempts = attempts + 1 "
+                    + "WHERE id IN (:ids)")
+                    .param("until", ts(leaseUntil)).param("node", node).param("ids", claimed.stream().map(Claimed::id).toList())
+                    .update();
         }
         return claimed;
     }
@@ -75,21 +78,27 @@ class DeliveryRegister {
     /** Pull deliveries offered to their organisation: pending ones, and in-flight ones whose lease ran out. */
     List<Claimed> leaseForPull(String organisation, int limit, Instant now, Instant leaseUntil) {
         List<Claimed> due = jdbc.sql("""
-                SELECT id, case_id, organisation, payload, attempts FROM delivery
+                SELECT id, case_id, organisation, payload, attempts, created_at, submitted_at FROM delivery
                 WHERE organisation = ? AND mode = 'PULL' AND state IN ('PENDING', 'IN_FLIGHT')
                   AND (lease_until IS NULL OR lease_until < ?)
                 ORDER BY created_at
                 FETCH FIRST ? ROWS ONLY
                 FOR UPDATE SKIP LOCKED""")
                 .params(organisation, ts(now), limit)
-                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("organisation"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                .query(DeliveryRegister::claimed)
                 .list();
         for (Claimed claimed : due) {
             jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = ?, leased_by = 'pull', attempts = attempts + 1 WHERE id = ?")
                     .params(ts(leaseUntil), claimed.id()).update();
         }
         return due;
+    }
+
+    private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        return new Claimed(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("organisation"),
+                rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                submitted == null ? null : submitted.toInstant());
     }
 
     boolean delivered(UUID id, String leasedBy, Instant now) {
@@ -147,9 +156,16 @@ class DeliveryRegister {
         return jdbc.sql("SELECT body_hash FROM delivery_outcome WHERE delivery_id = ?").param(id).query(String.class).optional();
     }
 
-    void outcome(UUID id, String outcome, String hash, Instant now) {
-        jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at) VALUES (?, ?, ?, ?)")
-                .params(id, outcome, hash, ts(now)).update();
+    /** Records the outcome; a signed one with its proof (the token as sent, its format and digest), else nulls. */
+    void outcome(UUID id, String outcome, String hash, Instant now, String proof, String proofFormat, String proofDigest) {
+        jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at, proof, proof_format, proof_digest) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, outcome, hash, ts(now), proof, proofFormat, proofDigest).update();
+    }
+
+    Optional<String> outcomeProof(UUID id) {
+        return jdbc.sql("SELECT proof FROM delivery_outcome WHERE delivery_id = ? AND proof IS NOT NULL").param(id)
+                .query(String.class).optional();
     }
 
     static Delivery map(ResultSet rs, int row) throws SQLException {

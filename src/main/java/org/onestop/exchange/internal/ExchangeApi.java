@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,19 +13,27 @@ import org.onestop.access.CurrentCaller;
 import org.onestop.cases.StepResult;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.exchange.Delivery;
+import org.onestop.network.Organisation;
+import org.onestop.network.Organisations;
 import org.onestop.platform.Digests;
+import org.onestop.platform.Event;
+import org.onestop.platform.EventLog;
+import org.onestop.platform.Ids;
 import org.onestop.platform.InvalidInput;
 import org.onestop.platform.NotFound;
 import org.onestop.platform.Problem;
 import org.onestop.platform.Violation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,13 +55,20 @@ class ExchangeApi {
     private final DeliveryRegister register;
     private final JdbcDeliveries deliveries;
     private final WorkingOnCases work;
+    private final Organisations organisations;
+    private final EventLog eventLog;
+    private final DeliveryLatency latency;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
     private final Duration pullLease;
 
-    ExchangeApi(DeliveryRegister register, JdbcDeliveries deliveries, WorkingOnCases work, TransactionTemplate transaction,
-            JsonMapper json, Clock clock, @Value("${onestop.exchange.pull.lease:PT60S}") Duration pullLease) {
+    ExchangeApi(DeliveryRegister register, JdbcDeliveries deliveries, WorkingOnCases work, Organisations organisations,
+            EventLog eventLog, DeliveryLatency latency, TransactionTemplate transaction, JsonMapper json, Clock clock,
+            @Value("${onestop.exchange.pull.lease:PT60S}") Duration pullLease) {
+        this.organisations = organisations;
+        this.eventLog = eventLog;
+        this.latency = latency;
         this.register = register;
         this.deliveries = deliveries;
         this.pullLease = pullLease;
@@ -87,7 +103,11 @@ class ExchangeApi {
     @Operation(summary = "Acknowledge a pulled delivery: it will not be offered again")
     ResponseEntity<Map<String, Object>> acknowledge(@PathVariable UUID id) {
         Delivery delivery = owned(id);
-        Boolean acknowledged = transaction.execute(status -> register.acknowledged(id, delivery.organisation(), now()));
+        Instant now = now();
+        Boolean acknowledged = transaction.execute(status -> register.acknowledged(id, delivery.organisation(), now));
+        if (Boolean.TRUE.equals(acknowledged)) {
+            latency.delivered(delivery.createdAt(), null, now);
+        }
         return ResponseEntity.ok(Map.of("id", id, "acknowledged", Boolean.TRUE.equals(acknowledged)
                 || owned(id).state() == org.onestop.exchange.DeliveryState.DELIVERED));
     }
@@ -105,8 +125,26 @@ class ExchangeApi {
     @PostMapping("/{id}/outcome")
     @Operation(summary = "Report the outcome of a delivery's step; the same outcome twice is one, a different one is 409")
     ResponseEntity<Object> outcome(@PathVariable UUID id, @RequestBody Outcome outcome) {
+        return report(owned(id), outcome, null);
+    }
+
+    @PostMapping(path = "/{id}/outcome", consumes = {SignedOutcomes.JWS, SignedOutcomes.SET})
+    @Operation(summary = "Report the outcome signed by the organisation (compact JWS, or a Security Event Token); "
+            + "the signed token is kept as proof")
+    ResponseEntity<Object> signedOutcome(@PathVariable UUID id, @RequestBody String token,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         Delivery delivery = owned(id);
-        if (!"completed".equals(outcome.status()) && !"rejected".equals(outcome.status())) {
+        Organisation organisation = organisations.find(delivery.organisation())
+                .orElseThrow(() -> new NotFound("No delivery " + id));
+        boolean securityEvent = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(SignedOutcomes.SET));
+        return report(delivery, null, SignedOutcomes.verify(token, securityEvent, organisation, id, json));
+    }
+
+    /** Records an outcome, plain or signed (then {@code outcome} comes from the signed token). */
+    private ResponseEntity<Object> report(Delivery delivery, Outcome plain, SignedOutcomes.Signed signed) {
+        UUID id = delivery.id();
+        Outcome outcome = signed == null ? plain : signed.outcome();
+        if (outcome == null || !"completed".equals(outcome.status()) && !"rejected".equals(outcome.status())) {
             throw new InvalidInput("Invalid outcome", List.of(new Violation("status", "must be completed or rejected")));
         }
         String hash = Digests.sha256Hex(json.writeValueAsString(outcome));
@@ -121,8 +159,14 @@ class ExchangeApi {
                     : work.reject(delivery.caseId(), delivery.step(), outcome.reason(), delivery.organisation(),
                             delivery.organisation());
             if (result instanceof StepResult.Done) {
-                register.outcome(id, outcome.status(), hash, now());
-                register.acknowledged(id, delivery.organisation(), now());
+                Instant now = now();
+                register.outcome(id, outcome.status(), hash, now, signed == null ? null : signed.proof(),
+                        signed == null ? null : signed.format(), signed == null ? null : signed.digest());
+                if (register.acknowledged(id, delivery.organisation(), now)) {
+                    AfterCommit.run(() -> latency.delivered(delivery.createdAt(), null, now));
+                }
+                eventLog.append(new Event(Ids.newId(clock), now, "delivery-outcome", delivery.caseId(), delivery.caseId(),
+                        delivery.step(), delivery.organisation(), null, delivery.organisation(), outcomeAttributes(id, outcome, signed)));
             } else {
                 status.setRollbackOnly();
             }
@@ -141,6 +185,17 @@ class ExchangeApi {
             throw conflict(refused.why());
         }
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", id, "outcome", outcome.status(), "replayed", false));
+    }
+
+    private static Map<String, Object> outcomeAttributes(UUID id, Outcome outcome, SignedOutcomes.Signed signed) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("delivery", id.toString());
+        attributes.put("outcome", outcome.status());
+        if (signed != null) {
+            attributes.put("proof", signed.format());
+            attributes.put("proofDigest", signed.digest());
+        }
+        return attributes;
     }
 
     @PostMapping("/{id}:replay")

@@ -43,6 +43,11 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
+    public Optional<String> outcomeProof(UUID id) {
+        return register.outcomeProof(id);
+    }
+
+    @Override
     public List<Delivery> of(String organisation, DeliveryState state, int limit) {
         return register.of(organisation, state, limit);
     }

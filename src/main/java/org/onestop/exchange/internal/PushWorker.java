@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pushes due deliveries to their organisations' endpoints: claims a batch under a lease (rows
  * locked with SKIP LOCKED, so several nodes share the work), posts each signed by the platform
- * (compact JWS; the delivery id travels as the Idempotency-Key), then records the attempt.
+ * (compact JWS, nested in a JWE when the organisation registered an encryption key; the delivery
+ * id travels as the Idempotency-Key), then records the attempt.
  * Woken at once when a delivery is created; otherwise it looks again every poll interval.
  */
 @Component
@@ -64,6 +65,7 @@ class PushWorker implements SmartLifecycle {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Timer attemptTimer;
+    private final DeliveryLatency latency;
     private volatile boolean running;
     private Thread loop;
     private ExecutorService pushers;
@@ -76,7 +78,8 @@ class PushWorker implements SmartLifecycle {
             @Value("${onestop.exchange.push.batch:32}") int batch,
             @Value("${onestop.exchange.push.backoff-base:PT1S}") Duration backoffBase,
             @Value("${onestop.exchange.push.backoff-cap:PT10M}") Duration backoffCap,
-            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters) {
+            @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters, DeliveryLatency latency) {
+        this.latency = latency;
         this.attemptTimer = Timer.builder("onestop.delivery.push").description("Time to push one delivery attempt")
                 .publishPercentileHistogram().register(meters);
         this.register = register;
@@ -126,8 +129,10 @@ class PushWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
+                // Go on at once while rounds find work: a round may be short because of the per-organisation
+                // limit, not because nothing is due. Wait (for a wake-up or the poll) only when it found none.
                 int pushed = pushOnce();
-                if (pushed < batch) {
+                if (pushed == 0) {
                     wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -184,40 +189,50 @@ class PushWorker implements SmartLifecycle {
         int attempt = delivery.attempts() + 1;
         Organisation organisation = organisations.find(delivery.organisation()).orElse(null);
         long started = System.nanoTime();
-        Integer status = null;
-        String error = null;
-        Duration retryAfter = null;
-        boolean retryable = true;
-        if (organisation == null || organisation.endpoint() == null || !organisation.active()) {
-            error = "the organisation has no active push endpoint";
-        } else {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(organisation.endpoint().toString()))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/jose")
-                        .header("Idempotency-Key", delivery.id().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(keys.sign(delivery.payload())))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
-                if (status / 100 == 2) {
-                    error = null;
-                } else {
-                    error = "HTTP " + status;
-                    retryable = status == 408 || status == 429 || status >= 500;
-                    retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-                }
-            } catch (IOException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            }
-        }
+        Sent sent = organisation == null || organisation.endpoint() == null || !organisation.active()
+                ? Sent.failed("the organisation has no active push endpoint", true)
+                : send(delivery, organisation);
         long elapsed = System.nanoTime() - started;
         attemptTimer.record(elapsed, TimeUnit.NANOSECONDS);
         long millis = elapsed / 1_000_000;
-        record(delivery, attempt, status, error, retryable, retryAfter, millis);
-        return status != null && (error == null || !retryable) ? PushGate.Outcome.ANSWERED : PushGate.Outcome.FAILED;
+        record(delivery, attempt, sent.status(), sent.error(), sent.retryable(), sent.retryAfter(), millis);
+        return sent.status() != null && (sent.error() == null || !sent.retryable()) ? PushGate.Outcome.ANSWERED
+                : PushGate.Outcome.FAILED;
+    }
+
+    /** What one post came to: the status (if any answer), the error (null when delivered), whether to retry. */
+    private record Sent(Integer status, String error, boolean retryable, Duration retryAfter) {
+        static Sent failed(String error, boolean retryable) {
+            return new Sent(null, error, retryable, null);
+        }
+    }
+
+    private Sent send(DeliveryRegister.Claimed delivery, Organisation organisation) {
+        String body;
+        try {
+            body = DeliveryEnvelope.seal(keys.sign(delivery.payload()), organisation.jwks());
+        } catch (IllegalStateException unusableKey) {
+            return Sent.failed(unusableKey.getMessage(), false);
+        }
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(organisation.endpoint().toString()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/jose")
+                    .header("Idempotency-Key", delivery.id().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return new Sent(status, null, false, null);
+            }
+            return new Sent(status, "HTTP " + status, status == 408 || status == 429 || status >= 500,
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+        } catch (IOException e) {
+            return Sent.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Sent.failed("interrupted", true);
+        }
     }
 
     private void record(DeliveryRegister.Claimed delivery, int attempt, Integer status, String error, boolean retryable,
@@ -234,6 +249,9 @@ class PushWorker implements SmartLifecycle {
                 result = register.retryLater(delivery.id(), NODE, next, error) ? "retry" : "late";
             }
             register.attempt(delivery.id(), now, result, status, error, millis);
+            if (result.equals("delivered")) {
+                AfterCommit.run(() -> latency.delivered(delivery.createdAt(), delivery.submittedAt(), now));
+            }
             if (result.equals("delivered") || result.equals("dead")) {
                 eventLog.append(new Event(Ids.newId(clock), now, "delivery-" + result, delivery.caseId(), delivery.caseId(), null,
                         delivery.organisation(), null, "platform",
