@@ -133,7 +133,8 @@ public final class RemoteVerification {
             }
             return response.body();
         } catch (IOException e) {
-            throw new RemoteRefused(path + " could not be read: " + e.getMessage());
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new RemoteRefused(path + " could not be read: " + reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteRefused("interrupted while reading " + path);
