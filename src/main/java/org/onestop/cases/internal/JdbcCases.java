@@ -40,13 +40,29 @@ class JdbcCases implements Cases {
 
     @Override
     public Optional<Case> find(UUID id) {
-        List<CaseStep> steps = jdbc.sql("SELECT * FROM case_step WHERE case_id = ? ORDER BY position").param(id)
-                .query(this::mapStep).list();
-        return jdbc.sql("SELECT * FROM case_file WHERE id = ?").param(id)
-                .query((rs, row) -> new Case(rs.getObject("id", UUID.class), rs.getString("reference"),
-                        rs.getObject("service_id", UUID.class), rs.getString("service_code"),
-                        CaseStatus.valueOf(rs.getString("status")), instant(rs, "opened_at"), instant(rs, "closed_at"), steps))
-                .optional();
+        // one statement, so that the case and its steps come from the same snapshot: read apart, a case
+        // could be seen completed while its last step was not yet
+        List<Case> rows = new ArrayList<>(1);
+        List<CaseStep> steps = new ArrayList<>();
+        jdbc.sql("""
+                SELECT c.id, c.reference, c.service_id, c.service_code, c.status, c.opened_at, c.closed_at,
+                       s.step, s.name, s.organisation, s.state, s.depends_on, s.ready_at, s.started_at, s.ended_at,
+                       s.deadline, s.output, s.reason
+                FROM case_file c LEFT JOIN case_step s ON s.case_id = c.id
+                WHERE c.id = ? ORDER BY s.position""").param(id)
+                .query(rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(new Case(rs.getObject("id", UUID.class), rs.getString("reference"),
+                                rs.getObject("service_id", UUID.class), rs.getString("service_code"),
+                                CaseStatus.valueOf(rs.getString("status")), instant(rs, "opened_at"), instant(rs, "closed_at"),
+                                List.of()));
+                    }
+                    if (rs.getString("step") != null) {
+                        steps.add(mapStep(rs, steps.size()));
+                    }
+                });
+        return rows.stream().findFirst().map(found -> new Case(found.id(), found.reference(), found.serviceId(),
+                found.serviceCode(), found.status(), found.openedAt(), found.closedAt(), List.copyOf(steps)));
     }
 
     @Override
