@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.onestop.ledger.Checkpoint;
 import org.onestop.ledger.ConsistencyProof;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 final class JdbcLedger implements Ledger {
 
+    private static final int KNOWN_CHECKPOINTS_KEPT = 10_000;
+
     private final LedgerStore store;
+    private final Set<Long> knownCheckpoints = ConcurrentHashMap.newKeySet();
     private final Appending appending;
 
     JdbcLedger(LedgerStore store, Appending appending) {
@@ -77,9 +81,17 @@ final class JdbcLedger implements Ledger {
     }
 
     private void requireCheckpoint(long treeSize) {
+        if (knownCheckpoints.contains(treeSize)) {
+            return;
+        }
         if (treeSize < 1 || store.checkpoint(treeSize).isEmpty()) {
             throw new NotFound("No checkpoint of tree size " + treeSize);
         }
+        // a checkpoint, once issued, stays: proofs against it need not ask again
+        if (knownCheckpoints.size() >= KNOWN_CHECKPOINTS_KEPT) {
+            knownCheckpoints.clear();
+        }
+        knownCheckpoints.add(treeSize);
     }
 
     private Proofs.Subtrees fetch(Set<Key> keys) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,29 +78,31 @@ class LedgerStore {
                 });
     }
 
-    /** The hashes of these perfect subtrees (level 0: leaves), fetched in at most two queries. */
+    /** The hashes of these perfect subtrees (level 0: leaves), fetched in one query. */
     Map<Key, byte[]> hashes(Collection<Key> keys) {
         Map<Key, byte[]> found = new HashMap<>();
         List<Long> leaves = keys.stream().filter(k -> k.level() == 0).map(Key::index).toList();
         List<Key> nodes = keys.stream().filter(k -> k.level() > 0).toList();
+        if (leaves.isEmpty() && nodes.isEmpty()) {
+            return found;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
         if (!leaves.isEmpty()) {
-            jdbc.sql("SELECT entry_index, leaf_hash FROM ledger_leaf WHERE entry_index IN (:indexes)").param("indexes", leaves)
-                    .query((ResultSet rs) -> {
-                        found.put(new Key(0, rs.getLong(1)), TreeHashes.fromHex(rs.getString(2)));
-                    });
+            sql.append("SELECT 0 AS node_level, entry_index AS node_index, leaf_hash AS hash FROM ledger_leaf WHERE entry_index IN (")
+                    .append(String.join(", ", Collections.nCopies(leaves.size(), "?"))).append(")");
+            params.addAll(leaves);
         }
-        if (!nodes.isEmpty()) {
-            StringBuilder sql = new StringBuilder("SELECT node_level, node_index, hash FROM ledger_node WHERE ");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("(node_level = ? AND node_index = ?)");
-                params.add(nodes.get(i).level());
-                params.add(nodes.get(i).index());
-            }
-            jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
-                found.put(new Key(rs.getInt(1), rs.getLong(2)), TreeHashes.fromHex(rs.getString(3)));
-            });
+        for (Key node : nodes) {
+            // one primary-key lookup per subtree: an OR of (level, index) pairs may be read as a scan
+            sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+                    .append("SELECT node_level, node_index, hash FROM ledger_node WHERE node_level = ? AND node_index = ?");
+            params.add(node.level());
+            params.add(node.index());
         }
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            found.put(new Key(rs.getInt(1), rs.getLong(2)), TreeHashes.fromHex(rs.getString(3)));
+        });
         return found;
     }
 
