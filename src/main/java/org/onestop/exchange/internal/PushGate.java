@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.onestop.platform.CircuitBreaker;
 
 /**
  * What this node lets through to each organisation: at most a number of pushes in flight at once,

@@ -2,10 +2,10 @@ package org.onestop.query.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onestop.platform.CircuitBreaker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ProviderBreakers {
 
-    enum State {
-        CLOSED, OPEN, HALF_OPEN
-    }
-
     private final Clock clock;
     private final int threshold;
     private final Duration coolDown;
-    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     ProviderBreakers(Clock clock, @Value("${onestop.query.breaker.failures:5}") int threshold,
             @Value("${onestop.query.breaker.cool-down:PT30S}") Duration coolDown) {
@@ -43,68 +39,20 @@ class ProviderBreakers {
     }
 
     void answered(String provider) {
-        breaker(provider).answered();
+        breaker(provider).succeeded();
     }
 
     void failed(String provider) {
         breaker(provider).failed();
     }
 
-    State state(String provider) {
-        Breaker breaker = breakers.get(provider);
-        return breaker == null ? State.CLOSED : breaker.state;
-    }
-
     /** How long until the open breaker lets a trial through; zero when it would now. */
     Duration retryAfter(String provider) {
-        Breaker breaker = breakers.get(provider);
-        if (breaker == null || breaker.openedAt == null) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(clock.instant(), breaker.openedAt.plus(coolDown));
-        return left.isNegative() ? Duration.ZERO : left;
+        CircuitBreaker breaker = breakers.get(provider);
+        return breaker == null ? Duration.ZERO : breaker.retryAfter();
     }
 
-    private Breaker breaker(String provider) {
-        return breakers.computeIfAbsent(provider, code -> new Breaker());
-    }
-
-    private final class Breaker {
-
-        private State state = State.CLOSED;
-        private int failures;
-        private Instant openedAt;
-        private boolean trialOut;
-
-        synchronized boolean tryPass() {
-            if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(coolDown))) {
-                state = State.HALF_OPEN;
-                trialOut = false;
-            }
-            if (state == State.CLOSED) {
-                return true;
-            }
-            if (state == State.HALF_OPEN && !trialOut) {
-                trialOut = true;
-                return true;
-            }
-            return false;
-        }
-
-        synchronized void answered() {
-            state = State.CLOSED;
-            failures = 0;
-            openedAt = null;
-            trialOut = false;
-        }
-
-        synchronized void failed() {
-            failures++;
-            if (state == State.HALF_OPEN || failures >= threshold) {
-                state = State.OPEN;
-                openedAt = clock.instant();
-                trialOut = false;
-            }
-        }
+    private CircuitBreaker breaker(String provider) {
+        return breakers.computeIfAbsent(provider, code -> new CircuitBreaker(clock, threshold, coolDown));
     }
 }

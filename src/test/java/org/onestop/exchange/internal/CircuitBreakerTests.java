@@ -9,7 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.onestop.exchange.internal.CircuitBreaker.State;
+import org.onestop.platform.CircuitBreaker.State;
+import org.onestop.platform.CircuitBreaker;
 
 class CircuitBreakerTests {
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.onestop.exchange.internal.PushGate.Outcome;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.onestop.platform.CircuitBreaker;
 
 class PushGateTests {
 

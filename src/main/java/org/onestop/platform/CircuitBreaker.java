@@ -1,17 +1,18 @@
-package org.onestop.exchange.internal;
+package org.onestop.platform;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One organisation's circuit breaker: closed while its endpoint answers; open after a number of
- * consecutive failures, when nothing is pushed to it; half-open after a cool-down, when one trial
- * push goes through, and its success closes the breaker again (its failure opens it anew).
+ * A circuit breaker for one remote party (an organisation's endpoint, a query provider): closed
+ * while it answers; open after a number of consecutive failures, when nothing is sent to it;
+ * half-open after a cool-down, when one trial call goes through, and its success closes the
+ * breaker again (its failure opens it anew).
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State {
+    public enum State {
         CLOSED, OPEN, HALF_OPEN
     }
 
@@ -23,7 +24,7 @@ final class CircuitBreaker {
     private Instant openedAt;
     private boolean trialOut;
 
-    CircuitBreaker(Clock clock, int threshold, Duration coolDown) {
+    public CircuitBreaker(Clock clock, int threshold, Duration coolDown) {
         if (threshold < 1) {
             throw new IllegalArgumentException("a breaker opens after at least one failure");
         }
@@ -32,8 +33,8 @@ final class CircuitBreaker {
         this.coolDown = coolDown;
     }
 
-    /** Whether a push may go now; in the half-open state only the one trial may. */
-    synchronized boolean tryPass() {
+    /** Whether a call may go now; in the half-open state only the one trial may. */
+    public synchronized boolean tryPass() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(coolDown))) {
             state = State.HALF_OPEN;
             trialOut = false;
@@ -49,7 +50,7 @@ final class CircuitBreaker {
     }
 
     /** Whether {@link #tryPass()} could say yes now, without taking the trial. */
-    synchronized boolean wouldPass() {
+    public synchronized boolean wouldPass() {
         return switch (state) {
             case CLOSED -> true;
             case OPEN -> !clock.instant().isBefore(openedAt.plus(coolDown));
@@ -57,13 +58,13 @@ final class CircuitBreaker {
         };
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         state = State.CLOSED;
         failures = 0;
         trialOut = false;
     }
 
-    synchronized void failed() {
+    public synchronized void failed() {
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {
             state = State.OPEN;
@@ -72,14 +73,23 @@ final class CircuitBreaker {
         }
     }
 
-    /** A push that passed was never made (its claim was rolled back): the trial, if it was one, is free again. */
-    synchronized void abandoned() {
+    /** A call that passed was never made: the trial, if it was one, is free again. */
+    public synchronized void abandoned() {
         if (state == State.HALF_OPEN) {
             trialOut = false;
         }
     }
 
-    synchronized State state() {
+    public synchronized State state() {
         return state;
+    }
+
+    /** How long until an open breaker lets a trial through; zero when it would now. */
+    public synchronized Duration retryAfter() {
+        if (state != State.OPEN) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), openedAt.plus(coolDown));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }
