@@ -6,7 +6,15 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +99,45 @@ class IntakeApiTests {
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.json().path("detail").asString()).contains(key);
+    }
+
+    @Test
+    void concurrent_submissions_committed_together_each_get_their_own_answer() throws Exception {
+        String principal = mandatedPrincipal();
+        String sharedKey = key();
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Response>> distinct = new ArrayList<>();
+            List<Future<Response>> sameKey = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String name = "Together " + i + " Ltd";
+                distinct.add(clients.submit(() -> accountant.post(APPLICATIONS, JSON, body(principal, name), key())));
+                if (i % 10 == 0) {
+                    sameKey.add(clients.submit(() -> accountant.post(APPLICATIONS, JSON, body(principal, "Shared Ltd"), sharedKey)));
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<Response> response : distinct) {
+                Response created = response.get(30, TimeUnit.SECONDS);
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                ids.add(created.json().path("id").asString());
+            }
+            Set<String> sharedIds = new HashSet<>();
+            for (Future<Response> response : sameKey) {
+                Response answer = response.get(30, TimeUnit.SECONDS);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                sharedIds.add(answer.json().path("id").asString());
+            }
+
+            assertThat(ids).hasSize(30);
+            assertThat(sharedIds).hasSize(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE principal_id = ?").param(principal)
+                    .query(Integer.class).single()).isEqualTo(31);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN application a ON a.id = c.id WHERE a.principal_id = ?")
+                    .param(principal).query(Integer.class).single()).isEqualTo(31);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -40,6 +43,7 @@ final class MemberTokenVerifier {
     private final MemberTokenUses uses;
     private final PlatformAudience audience;
     private final Clock clock;
+    private final Cache<KeyUse, Optional<JWSVerifier>> verifiers = Caffeine.newBuilder().maximumSize(1_000).build();
 
     MemberTokenVerifier(Organisations organisations, MemberTokenUses uses, PlatformAudience audience, Clock clock) {
         this.organisations = organisations;
@@ -52,8 +56,7 @@ final class MemberTokenVerifier {
         SignedJWT jwt = parse(token);
         JWTClaimsSet claims = claims(jwt);
         Organisation organisation = organisationOf(claims);
-        JWK key = keyOf(organisation, jwt.getHeader().getKeyID());
-        checkSignature(jwt, key);
+        checkSignature(jwt, verifierOf(organisation, jwt));
         Instant expiresAt = checkTimes(claims);
         checkAudience(claims.getAudience());
         String jti = claims.getJWTID();
@@ -103,10 +106,19 @@ final class MemberTokenVerifier {
         return organisation;
     }
 
-    private static JWK keyOf(Organisation organisation, String kid) {
+    private JWSVerifier verifierOf(Organisation organisation, SignedJWT jwt) {
+        String kid = jwt.getHeader().getKeyID();
         if (kid == null) {
             throw new MemberTokenRefused(Reason.UNKNOWN_KEY, "The token's header names no key (kid).");
         }
+        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+        // keyed by the key set's text: a changed key set (a rotation, a revocation) is never served from the cache
+        return verifiers.get(new KeyUse(organisation.jwks(), kid, algorithm.getName()),
+                use -> newVerifier(organisation, kid, algorithm)).orElseThrow(() ->
+                        new MemberTokenRefused(Reason.BAD_SIGNATURE, "The key " + kid + " does not fit " + algorithm + "."));
+    }
+
+    private static Optional<JWSVerifier> newVerifier(Organisation organisation, String kid, JWSAlgorithm algorithm) {
         JWK key;
         try {
             key = JWKSet.parse(organisation.jwks()).getKeyByKeyId(kid);
@@ -117,19 +129,23 @@ final class MemberTokenVerifier {
             throw new MemberTokenRefused(Reason.UNKNOWN_KEY,
                     "The key " + kid + " is not registered for the organisation " + organisation.code() + ".");
         }
-        return key;
+        try {
+            return Optional.of(verifierFor(algorithm, key));
+        } catch (JOSEException e) {
+            return Optional.empty();
+        }
     }
 
-    private static void checkSignature(SignedJWT jwt, JWK key) {
+    private static void checkSignature(SignedJWT jwt, JWSVerifier verifier) {
         boolean valid;
         try {
-            valid = jwt.verify(verifierFor(jwt.getHeader().getAlgorithm(), key));
+            valid = jwt.verify(verifier);
         } catch (JOSEException | IllegalStateException e) {
             valid = false;
         }
         if (!valid) {
             throw new MemberTokenRefused(Reason.BAD_SIGNATURE,
-                    "The signature does not verify with the registered key " + key.getKeyID() + ".");
+                    "The signature does not verify with the registered key " + jwt.getHeader().getKeyID() + ".");
         }
     }
 
@@ -141,6 +157,9 @@ final class MemberTokenVerifier {
             return new Ed25519Verifier(okp.toPublicJWK());
         }
         throw new JOSEException("key " + key.getKeyID() + " does not fit " + algorithm);
+    }
+
+    private record KeyUse(String jwks, String kid, String algorithm) {
     }
 
     private Instant checkTimes(JWTClaimsSet claims) {

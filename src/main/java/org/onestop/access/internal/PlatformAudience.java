@@ -9,12 +9,25 @@ import org.springframework.core.env.Environment;
 final class PlatformAudience {
 
     private final Environment environment;
+    // asked for on every member request; settles once the server has its port
+    private volatile String settled;
 
     PlatformAudience(Environment environment) {
         this.environment = environment;
     }
 
     String url() {
+        String url = settled;
+        if (url == null) {
+            url = resolve();
+            if (!environment.getProperty("onestop.base-url", "").isBlank() || environment.getProperty("local.server.port") != null) {
+                settled = url;
+            }
+        }
+        return url;
+    }
+
+    private String resolve() {
         String configured = environment.getProperty("onestop.base-url", "");
         if (!configured.isBlank()) {
             return normalise(configured);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import org.onestop.mandates.MandateDecision;
 import org.onestop.mandates.Mandates;
 import org.onestop.platform.Digests;
 import org.onestop.platform.Event;
+import org.onestop.platform.GroupCommit;
 import org.onestop.platform.Ids;
 import org.onestop.platform.NotFound;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,8 @@ class ApplicationIntake implements SubmittingApplication {
     private final Recording recording;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    // single applications arriving together (API clients, the portal) share one transaction and commit
+    private final GroupCommit<Prepared, Void> singleStores = new GroupCommit<>(64, this::storeAll);
 
     ApplicationIntake(Catalog catalog, Mandates mandates, JdbcApplications applications, AccessCodes accessCodes,
             Recording recording, TransactionTemplate transaction, Clock clock) {
@@ -109,8 +114,10 @@ class ApplicationIntake implements SubmittingApplication {
             accepted.add(prepared);
             results.add(new Submission.Accepted(prepared.receipt(), false));
         }
-        if (!accepted.isEmpty()) {
-            transaction.executeWithoutResult(status -> accepted.forEach(this::store));
+        if (accepted.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            singleStores.run(accepted.get(0));
+        } else if (!accepted.isEmpty()) {
+            storeAll(accepted);
         }
         return results;
     }
@@ -149,6 +156,11 @@ class ApplicationIntake implements SubmittingApplication {
                 service.version(), candidate.principal(), candidate.form(), candidate.channel(), candidate.agent(),
                 candidate.actor(), now);
         return new Prepared(application, candidate.idempotencyKey(), hash, receipt(application));
+    }
+
+    private List<Void> storeAll(List<Prepared> accepted) {
+        transaction.executeWithoutResult(status -> accepted.forEach(this::store));
+        return Collections.nCopies(accepted.size(), null);
     }
 
     private void store(Prepared prepared) {
