@@ -89,6 +89,39 @@ class EventRollup {
         return catchUp(clock.instant().plusMillis(1));
     }
 
+    /**
+     * Whether nothing has been rolled up and nothing waits to be: then history written into the
+     * past can be rolled up as it is written ({@link #takeWritten}) instead of read back.
+     */
+    boolean startsEmpty() {
+        Integer facts = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM insight_case FETCH FIRST 1 ROWS ONLY) f",
+                Integer.class);
+        Integer waiting = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM event_log WHERE type IN "
+                + "('application-started', 'application-submitted') FETCH FIRST 1 ROWS ONLY) w", Integer.class);
+        return facts == 0 && waiting == 0;
+    }
+
+    /**
+     * Marks every event made before the instant as taken in, so that the reader leaves alone the
+     * history that {@link #takeWritten} rolls up; the caller has checked {@link #startsEmpty}.
+     */
+    void passOver(Instant before) {
+        jdbc.update("UPDATE insight_position SET last_id = ?, updated_at = ? WHERE reader = ?",
+                new UUID((before.toEpochMilli() << 16) | 0x7000L, 0L), Timestamp.from(clock.instant()), READER);
+    }
+
+    /**
+     * Rolls up events being written in the caller's transaction: whole cases, each case's events
+     * in id order, as the reader would meet them. The counts add up whatever the order of the cases.
+     */
+    void takeWritten(List<Row> events) {
+        Batch batch = new Batch(new HashMap<>());
+        for (Row event : events) {
+            batch.take(event);
+        }
+        batch.flush();
+    }
+
     /** Takes in every event made before the instant; returns how many. */
     long catchUp(Instant before) {
         UUID upTo = new UUID((before.toEpochMilli() << 16) | 0x7000L, 0L);
@@ -125,7 +158,7 @@ class EventRollup {
     private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(), rs.getString("type"),
                 rs.getObject("case_id", UUID.class), rs.getString("step"), rs.getString("organisation"),
-                rs.getString("channel"), rs.getString("attributes"));
+                rs.getString("channel"), rs.getString("attributes"), null);
     }
 
     /** The facts of the cases the events are about. */
@@ -173,7 +206,7 @@ class EventRollup {
     }
 
     record Row(UUID id, Instant at, String type, UUID caseId, String step, String organisation, String channel,
-            String attributes) {
+            String attributes, String actor) {
     }
 
     /** One batch of events: the facts they change and the counts they add. */
