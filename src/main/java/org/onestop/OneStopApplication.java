@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * OneStop: public agencies and private partners co-deliver one integrated digital service.
  * Started plainly it serves the platform; {@code import FILE} and {@code export [FILE]} work on
  * the network definition and exit; {@code ledger verify [--remote URL]} verifies the ledger and exits;
+ * {@code ledger prune --before DATE [--archive FILE]} removes old events' payloads, keeping their leaf hashes;
  * {@code generate-history} writes synthetic history and exits.
  */
 @SpringBootApplication

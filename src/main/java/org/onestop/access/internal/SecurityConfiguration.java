@@ -19,8 +19,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the stateless API ({@code /api/**}: HTTP Basic staff or member bearer JWT,
- * problem+json refusals) and the session-based pages (form sign-in with CSRF).
+ * Three filter chains: the ledger's public reads (no credentials, so none are looked for), the
+ * stateless API ({@code /api/**}: HTTP Basic staff or member bearer JWT, problem+json refusals)
+ * and the session-based pages (form sign-in with CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,6 +40,29 @@ class SecurityConfiguration {
         return new MemberTokenVerifier(organisations, uses, new PlatformAudience(environment), clock);
     }
 
+    /**
+     * Checkpoints and proofs are hashes anyone may check, asked for often (a verifier asks for one
+     * per entry it samples): this chain carries only what such a request needs, without the member
+     * token and HTTP Basic filters of the API chain.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ledger(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.securityMatcher("/api/v1/ledger/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, MemberTokenVerifier verifier, JsonMapper json) throws Exception {
@@ -54,8 +78,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/platform-keys:rotate").hasRole("MANAGER")
                         // the principal opens the one-time link without an account; the token is the credential
                         .requestMatchers(HttpMethod.POST, "/api/v1/mandates:confirm").permitAll()
-                        // the ledger's checkpoints and proofs are hashes anyone may check
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -73,6 +73,11 @@ public final class CompactRange {
         return size;
     }
 
+    /** The frontier subtrees with their hashes, largest first: what {@link #resume} takes. */
+    public List<Subtree> frontier() {
+        return List.copyOf(frontier);
+    }
+
     public byte[] root() {
         if (frontier.isEmpty()) {
             return TreeHashes.empty();

@@ -16,7 +16,6 @@ import org.onestop.ledger.Checkpoint;
 import org.onestop.ledger.internal.CompactRange.Subtree;
 import org.onestop.ledger.internal.LeafContent.EventRow;
 import org.onestop.ledger.internal.Proofs.Key;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,11 +24,9 @@ import org.springframework.stereotype.Repository;
 class LedgerStore {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     /** Locks the state row for the rest of the transaction: one appender at a time, on any node. */
@@ -52,30 +49,58 @@ class LedgerStore {
                 .param(limit).query((rs, row) -> LeafContent.read(rs)).list();
     }
 
+    /**
+     * Rows per multi-row statement: one statement per this many rows, rather than one per row,
+     * keeps far below the 65,535 parameters a PostgreSQL statement may carry.
+     */
+    static final int ROWS_PER_STATEMENT = 1000;
+
     void dequeue(List<UUID> eventIds) {
-        template.batchUpdate("DELETE FROM ledger_queue WHERE event_id = ?", eventIds, eventIds.size(),
-                (statement, id) -> statement.setObject(1, id));
+        for (List<UUID> chunk : chunks(eventIds)) {
+            jdbc.sql("DELETE FROM ledger_queue WHERE event_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(chunk)).update();
+        }
     }
 
     record Leaf(long index, UUID eventId, byte[] hash) {
     }
 
     void insertLeaves(List<Leaf> leaves) {
-        template.batchUpdate("INSERT INTO ledger_leaf (entry_index, event_id, leaf_hash) VALUES (?, ?, ?)", leaves, leaves.size(),
-                (statement, leaf) -> {
-                    statement.setLong(1, leaf.index());
-                    statement.setObject(2, leaf.eventId());
-                    statement.setString(3, TreeHashes.hex(leaf.hash()));
-                });
+        for (List<Leaf> chunk : chunks(leaves)) {
+            List<Object> params = new ArrayList<>(chunk.size() * 3);
+            for (Leaf leaf : chunk) {
+                params.add(leaf.index());
+                params.add(leaf.eventId());
+                params.add(TreeHashes.hex(leaf.hash()));
+            }
+            jdbc.sql("INSERT INTO ledger_leaf (entry_index, event_id, leaf_hash) VALUES " + rows(chunk.size(), "(?, ?, ?)"))
+                    .params(params).update();
+        }
     }
 
     void insertSubtrees(List<Subtree> subtrees) {
-        template.batchUpdate("INSERT INTO ledger_node (node_level, node_index, hash) VALUES (?, ?, ?)", subtrees, subtrees.size(),
-                (statement, subtree) -> {
-                    statement.setInt(1, subtree.level());
-                    statement.setLong(2, subtree.index());
-                    statement.setString(3, TreeHashes.hex(subtree.hash()));
-                });
+        for (List<Subtree> chunk : chunks(subtrees)) {
+            List<Object> params = new ArrayList<>(chunk.size() * 3);
+            for (Subtree subtree : chunk) {
+                params.add(subtree.level());
+                params.add(subtree.index());
+                params.add(TreeHashes.hex(subtree.hash()));
+            }
+            jdbc.sql("INSERT INTO ledger_node (node_level, node_index, hash) VALUES " + rows(chunk.size(), "(?, ?, ?)"))
+                    .params(params).update();
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return chunks;
+    }
+
+    private static String rows(int count, String row) {
+        return String.join(", ", Collections.nCopies(count, row));
     }
 
     /** The hashes of these perfect subtrees (level 0: leaves), fetched in one query. */

@@ -15,15 +15,19 @@ import org.onestop.ledger.internal.LeafContent.EventRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code ledger verify}: recomputes every leaf from its event and the whole tree from the leaves,
  * in index order and in pages, and checks every checkpoint's signature and root on the way. It
- * trusts no stored interior hash and stops at the first index found wrong.
+ * trusts no stored interior hash and stops at the first index found wrong. Entries below the pruned
+ * mark have lost their payloads: their kept leaf hashes are folded in and checked by the signed roots.
  */
 @Component
 final class LocalVerification {
 
     static final int PAGE = 10_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final LedgerStore store;
@@ -51,6 +55,7 @@ final class LocalVerification {
         long nextCheckpointFrom = 1;
         long checked = 0;
         long lastGoodCheckpoint = 0;
+        long pruned = 0;
         while (true) {
             List<Row> page = page(range.size());
             for (Row row : page) {
@@ -59,14 +64,17 @@ final class LocalVerification {
                     return Verdict.bad(index, checked, index, "entry " + index + " is missing from ledger_leaf");
                 }
                 byte[] leaf;
-                if (row.event() != null) {
+                if (index < prunedBelow) {
+                    // pruned: the payload is gone, so the kept leaf hash stands for the event; the
+                    // signed roots below check it, so a changed kept hash still shows
+                    leaf = TreeHashes.fromHex(row.leafHash());
+                    pruned++;
+                } else if (row.event() != null) {
                     leaf = LeafContent.leafHash(row.event());
                     if (!TreeHashes.hex(leaf).equals(row.leafHash())) {
                         return Verdict.bad(index, checked, index, "event " + row.eventId()
                                 + " does not match the leaf hash of its entry (the event was changed, or entries were swapped)");
                     }
-                } else if (index < prunedBelow) {
-                    leaf = TreeHashes.fromHex(row.leafHash());
                 } else {
                     return Verdict.bad(index, checked, index, "event " + row.eventId() + " is missing from event_log");
                 }
@@ -79,8 +87,10 @@ final class LocalVerification {
                     Checkpoint checkpoint = pending.removeFirst();
                     Optional<String> problem = check(checkpoint, published, range.root());
                     if (problem.isPresent()) {
+                        String prunedNote = lastGoodCheckpoint < prunedBelow ? " (entries below " + prunedBelow
+                                + " are pruned: their kept leaf hashes were folded in)" : "";
                         return Verdict.bad(range.size(), checked, lastGoodCheckpoint, problem.get()
-                                + "; entries " + lastGoodCheckpoint + " to " + (checkpoint.treeSize() - 1) + " are in doubt");
+                                + "; entries " + lastGoodCheckpoint + " to " + (checkpoint.treeSize() - 1) + " are in doubt" + prunedNote);
                     }
                     lastGoodCheckpoint = checkpoint.treeSize();
                     checked++;
@@ -103,13 +113,24 @@ final class LocalVerification {
             return Verdict.bad(range.size(), checked, Math.min(size, range.size()), "the ledger says it has " + size
                     + " entries but " + range.size() + " were found");
         }
+        if (prunedBelow > 0 && !vouched(prunedBelow)) {
+            return Verdict.bad(range.size(), checked, 0, "ledger_state.pruned_below is " + prunedBelow
+                    + ", but no " + Pruning.EVENT_TYPE + " event records pruning up to it (entries below it were not checked against "
+                    + "their events)");
+        }
         Optional<UUID> stray = jdbc.sql("SELECT e.id FROM event_log e WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.event_id = e.id) "
                 + "AND NOT EXISTS (SELECT 1 FROM ledger_queue q WHERE q.event_id = e.id) LIMIT 1").query(UUID.class).optional();
         if (stray.isPresent()) {
             return Verdict.bad(range.size(), checked, range.size(), "event " + stray.get()
                     + " is in event_log but neither in the ledger nor queued for it (inserted behind the platform's back)");
         }
-        return Verdict.good(range.size(), checked);
+        return Verdict.good(range.size(), checked, pruned);
+    }
+
+    /** The pruned mark is trusted only as far as a ledger-pruned event, itself in the log, records it. */
+    private boolean vouched(long prunedBelow) {
+        return jdbc.sql("SELECT attributes FROM event_log WHERE type = ?").param(Pruning.EVENT_TYPE).query(String.class).list().stream()
+                .map(JSON::readTree).anyMatch(attributes -> attributes.path("prunedBelow").asLong(-1) == prunedBelow);
     }
 
     private static Optional<String> check(Checkpoint checkpoint, JWKSet published, byte[] root) {
