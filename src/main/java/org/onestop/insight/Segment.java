@@ -30,7 +30,7 @@ public record Segment(String channel, String principal, String representation) {
         return principal != null || representation != null;
     }
 
-    /** Words for the segment, e.g. "business, through an intermediary, portal"; empty for all. */
+    /** Words for the segment, such as: businesses, through an intermediary, portal channel; empty for all. */
     public String label() {
         List<String> parts = new java.util.ArrayList<>();
         if (principal != null) {
