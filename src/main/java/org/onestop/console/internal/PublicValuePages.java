@@ -213,7 +213,7 @@ final class PublicValuePages {
         }
         Double baseline = number(a.baseline(), "baseline", "Baseline", errors);
         Double target = number(a.target(), "target", "Target", errors);
-        if (!a.channel().isEmpty() && !CHANNELS.contains(a.channel())) {
+        if (!a.channel().isEmpty() && !a.channel().matches("[a-z][a-z-]{0,15}")) {
             errors.put("channel", "Select a channel from the list");
         }
         if (!a.principal().isEmpty() && !Segment.PRINCIPALS.contains(a.principal())) {
@@ -267,7 +267,13 @@ final class PublicValuePages {
         model.addAttribute("stakeholders", STAKEHOLDERS);
         model.addAttribute("services", catalog.latestOfEach().stream().map(Service::code).toList());
         model.addAttribute("metrics", PublicValueIndicator.METRICS.stream().sorted().toList());
-        model.addAttribute("channels", CHANNELS);
+        // a channel declared in the file (phone, say) stays selectable when the indicator is edited
+        List<String> channels = new ArrayList<>(CHANNELS);
+        if (!answers.channel().isEmpty() && !channels.contains(answers.channel())
+                && answers.channel().matches("[a-z][a-z-]{0,15}")) {
+            channels.add(answers.channel());
+        }
+        model.addAttribute("channels", channels);
         model.addAttribute("action", code == null ? BASE + "/indicators" : BASE + "/indicators/" + code);
         return "console/performance/indicator";
     }
