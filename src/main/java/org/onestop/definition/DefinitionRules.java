@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.onestop.catalog.FormFields;
 import org.onestop.catalog.ServiceDefinition;
 import org.onestop.catalog.ServiceRules;
+import org.onestop.insight.PublicValueIndicator;
+import org.onestop.insight.Segment;
 import org.onestop.network.Agreement;
 import org.onestop.network.Organisation;
 import org.onestop.platform.Violation;
@@ -47,7 +49,46 @@ final class DefinitionRules {
         }
         violations.addAll(QueryRules.check(definition.queryServices(), definition.queryAgreements(),
                 code -> network.organisation(code).isPresent(), network::storedQueryService));
+        if (definition.publicValue() != null) {
+            violations.addAll(checkPublicValue(network, definition.publicValue()));
+        }
         return violations;
+    }
+
+    /**
+     * The scorecard's rules: unique codes, a known service, a segment the metric can be measured
+     * for, and shares between 0 and 1.
+     */
+    static List<Violation> checkPublicValue(OverlaidNetwork network, List<PublicValueIndicator> indicators) {
+        List<Violation> violations = new ArrayList<>();
+        duplicates(indicators, PublicValueIndicator::code, "publicValue", violations);
+        for (int i = 0; i < indicators.size(); i++) {
+            PublicValueIndicator indicator = indicators.get(i);
+            String at = "publicValue[" + i + "]";
+            if (network.service(indicator.service()).isEmpty()) {
+                violations.add(new Violation(at + ".service", "unknown service '" + indicator.service() + "'"));
+            }
+            Segment segment = indicator.segment();
+            if (segment != null && segment.channel() != null && !PublicValueIndicator.BY_CHANNEL.contains(indicator.metric())) {
+                violations.add(new Violation(at + ".segment.channel", "metric '" + indicator.metric()
+                        + "' cannot be measured per channel"));
+            }
+            if (segment != null && segment.byApplicant() && !PublicValueIndicator.BY_APPLICANT.contains(indicator.metric())) {
+                violations.add(new Violation(at + ".segment", "metric '" + indicator.metric()
+                        + "' cannot be measured by principal or representation"));
+            }
+            if (PublicValueIndicator.SHARES.contains(indicator.metric())) {
+                share(indicator.baseline(), at + ".baseline", violations);
+                share(indicator.target(), at + ".target", violations);
+            }
+        }
+        return violations;
+    }
+
+    private static void share(Double value, String at, List<Violation> violations) {
+        if (value != null && (value < 0 || value > 1)) {
+            violations.add(new Violation(at, "a share is written between 0 and 1 (0.85 for 85 %)"));
+        }
     }
 
     private static <T> void duplicates(List<T> items, Function<T, String> code, String path, List<Violation> violations) {

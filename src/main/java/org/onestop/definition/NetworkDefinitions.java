@@ -2,13 +2,19 @@ package org.onestop.definition;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.onestop.catalog.Catalog;
 import org.onestop.insight.PublicValue;
 import org.onestop.catalog.Service;
 import org.onestop.network.Agreements;
 import org.onestop.network.Organisations;
+import org.onestop.insight.PublicValueIndicator;
+import org.onestop.platform.Event;
+import org.onestop.platform.EventLog;
+import org.onestop.platform.Ids;
 import org.onestop.platform.InvalidInput;
 import org.onestop.query.QueryServices;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +35,12 @@ public class NetworkDefinitions {
     private final QueryServices queries;
     private final Clock clock;
     private final PublicValue publicValue;
+    private final EventLog events;
 
     NetworkDefinitions(Organisations organisations, Agreements agreements, Catalog catalog, QueryServices queries,
-            Clock clock, PublicValue publicValue) {
+            Clock clock, PublicValue publicValue, EventLog events) {
         this.publicValue = publicValue;
+        this.events = events;
         this.organisations = organisations;
         this.agreements = agreements;
         this.catalog = catalog;
@@ -75,6 +83,42 @@ public class NetworkDefinitions {
         }
         return new ImportResult(definition.organisations().size(), definition.agreements().size(),
                 definition.services().size(), versions);
+    }
+
+    /**
+     * Replaces the public value scorecard, as a manager edits it in the console: the indicators go
+     * through the same schema and rules as the scorecard of an imported file, and the change is
+     * recorded in the event log ({@code public-value-changed}) with who made it.
+     *
+     * @param indicator the code of the indicator added, changed or removed
+     * @param change {@code added}, {@code changed} or {@code removed}
+     * @throws InvalidInput listing every problem at its path ({@code publicValue[2].target}), changing nothing
+     */
+    @Transactional
+    public void changePublicValue(List<PublicValueIndicator> indicators, String indicator, String change, String actor) {
+        NetworkDefinition scorecard = DefinitionDocument.bind(DefinitionDocument.tree(
+                new NetworkDefinition(null, null, null, null, null, indicators)));
+        var problems = DefinitionRules.checkPublicValue(
+                new OverlaidNetwork(scorecard, organisations, agreements, catalog, queries), scorecard.publicValue());
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(DefinitionDocument.REJECTED, problems);
+        }
+        publicValue.declare(scorecard.publicValue());
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("indicator", indicator);
+        attributes.put("change", change);
+        scorecard.publicValue().stream().filter(i -> i.code().equals(indicator)).findFirst().ifPresent(i -> {
+            attributes.put("metric", i.metric());
+            attributes.put("better", i.higherIsBetter() ? "higher" : "lower");
+            if (i.baseline() != null) {
+                attributes.put("baseline", i.baseline());
+            }
+            if (i.target() != null) {
+                attributes.put("target", i.target());
+            }
+        });
+        events.append(new Event(Ids.newId(clock), clock.instant(), "public-value-changed", null, null, null, null,
+                null, actor, attributes));
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,13 @@ public interface Performance {
     /** Service KPIs per period and channel, plus one row per period for all channels together. */
     List<ServiceKpis> kpis(String service, LocalDate from, LocalDate to, Granularity granularity);
 
+    /**
+     * The same for one segment of the applicants (a channel, a kind of principal, applying alone or
+     * through an intermediary). A segment by principal or representation has no cost: steps are
+     * costed per channel.
+     */
+    List<ServiceKpis> kpis(String service, LocalDate from, LocalDate to, Granularity granularity, Segment segment);
+
     /** Process metrics per step and organisation, over the cases that ended in the period. */
     List<StepMetrics> steps(String service, LocalDate from, LocalDate to);
 

@@ -15,10 +15,13 @@ import java.util.List;
  * @param digitalCompleted completions in a digital channel (portal, API, bulk, assisted digital)
  * @param cost full cost: agreements' cost per case for the steps done, plus the platform's share of its running cost
  * @param satisfaction answers per level, index 0 = very dissatisfied (1) … index 4 = very satisfied (5)
+ * @param submitted cases submitted (in every channel, the portal included)
+ * @param complaints complaints about the service made by applicants
+ * @param appeals appeals made by applicants against a rejected step
  */
 public record ServiceKpis(String service, LocalDate periodStart, String period, String channel, long started,
         long completed, long rejected, long withdrawn, long digitalCompleted, BigDecimal cost, String currency,
-        List<Long> satisfaction) {
+        List<Long> satisfaction, long submitted, long complaints, long appeals) {
 
     public static final String ALL_CHANNELS = "all";
     /** Channels that are digital; assisted digital counts as digital. Anything else (paper, phone) is not. */
@@ -45,6 +48,21 @@ public record ServiceKpis(String service, LocalDate periodStart, String period, 
     /** full cost / completed transactions, or null without completions. */
     public BigDecimal costPerTransaction() {
         return completed == 0 ? null : cost.divide(BigDecimal.valueOf(completed), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Complaints per 1,000 cases submitted in the period, or null when none was submitted. */
+    public Double complaintsPerThousand() {
+        return submitted == 0 ? null : complaints * 1000.0 / submitted;
+    }
+
+    /** Appeals per 1,000 cases submitted in the period, or null when none was submitted. */
+    public Double appealsPerThousand() {
+        return submitted == 0 ? null : appeals * 1000.0 / submitted;
+    }
+
+    /** Complaints and appeals together per 1,000 cases submitted in the period. */
+    public Double complaintsAndAppealsPerThousand() {
+        return submitted == 0 ? null : (complaints + appeals) * 1000.0 / submitted;
     }
 
     public long answers() {

@@ -364,13 +364,70 @@ class MetricsTests {
         assertThat(org.onestop.platform.JsonSchemas.validate(schema, json.readTree("{\"events\": []}"), "")).isNotEmpty();
     }
 
+    @Test
+    void the_ocel_sqlite_export_has_the_tables_of_the_format_filled_from_the_log() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ocel-test-", ".sqlite");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                ocel.writeSqlite(out);
+            }
+            try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                long logged = jdbc.sql("SELECT COUNT(*) FROM event_log").query(Long.class).single();
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM event")).isEqualTo(logged);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM event_map_type"))
+                        .isEqualTo(jdbc.sql("SELECT COUNT(DISTINCT type) FROM event_log").query(Long.class).single());
+                assertThat(text(sqlite, "SELECT ocel_type_map FROM event_map_type WHERE ocel_type = 'step-rejected'"))
+                        .isEqualTo("StepRejected");
+                // C2 and C4 each had the registration rejected once, each with its reason
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM event_StepRejected")).isEqualTo(2);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM event WHERE ocel_type = 'step-rejected'")).isEqualTo(2);
+                // every event is in its type's table, with its time
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM event_StepCompleted s JOIN event e ON e.ocel_id = s.ocel_id "
+                        + "WHERE s.ocel_time LIKE '2026-03-%'")).isEqualTo(count(sqlite,
+                        "SELECT COUNT(*) FROM event WHERE ocel_type = 'step-completed'"));
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_Case")).isEqualTo(5);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object WHERE ocel_type = 'case'")).isEqualTo(5);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_Case WHERE channel = 'paper'")).isEqualTo(1);
+                // C1 4 steps, C2 2, C3 1, C4 4 (the redone registration is one object), C5 4, each part of its case
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_Step")).isEqualTo(15);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_object WHERE ocel_qualifier = 'part of'")).isEqualTo(15);
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_Organisation"))
+                        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single());
+                assertThat(count(sqlite, "SELECT COUNT(*) FROM object_map_type")).isEqualTo(4);
+                // a completed step relates to its case, its step and its organisation
+                assertThat(text(sqlite, """
+                        SELECT group_concat(ocel_qualifier, ',') FROM (SELECT eo.ocel_qualifier FROM event_object eo
+                        JOIN event e ON e.ocel_id = eo.ocel_event_id WHERE e.ocel_type = 'step-completed'
+                        AND eo.ocel_event_id = (SELECT MIN(ocel_id) FROM event WHERE ocel_type = 'step-completed')
+                        ORDER BY eo.ocel_qualifier)""")).isEqualTo("case,organisation,step");
+                assertThat(text(sqlite, "SELECT reason FROM event_StepRejected ORDER BY ocel_time LIMIT 1")).isNull();
+                assertThat(text(sqlite, "SELECT actor FROM event_StepRejected LIMIT 1")).isEqualTo("test");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    static long count(java.sql.Connection sqlite, String sql) throws java.sql.SQLException {
+        try (var statement = sqlite.createStatement(); var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String text(java.sql.Connection sqlite, String sql) throws java.sql.SQLException {
+        try (var statement = sqlite.createStatement(); var rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     IndicatorReading indicator(String code) {
         return publicValue.read(FROM, TO).stream().filter(r -> r.indicator().code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test
     void the_public_value_scorecard_is_declared_in_the_definition_and_measured() {
-        assertThat(publicValue.indicators()).hasSize(8);
+        assertThat(publicValue.indicators()).hasSize(10);
         assertThat(definitions.exportText(org.onestop.definition.DefinitionFormat.YAML))
                 .contains("publicValue:", "applicants-complete", "metric: completion-rate");
         // completion rate 4/6 is below its baseline of 75 %: the wrong way, a sign of value destruction

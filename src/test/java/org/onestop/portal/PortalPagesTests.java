@@ -198,6 +198,45 @@ class PortalPagesTests {
     }
 
     @Test
+    void a_complaint_from_the_status_page_is_checked_and_becomes_an_event() throws Exception {
+        answerEverything("Complaining Ltd");
+        submit();
+        UUID id = (UUID) session.getAttribute("portal.status.application");
+        assertThat(page(get("/status/view"), 200)).contains("href=\"/status/complaint\"");
+        // nothing rejected yet: only the service can be complained about
+        assertThat(page(get("/status/complaint"), 200)).contains("value=\"service\"").doesNotContain("value=\"step:");
+        assertThat(page(post("/status/complaint"), 200)).contains("There is a problem",
+                "href=\"#about\"", "Select what your complaint is about", "href=\"#details\"",
+                "Enter what went wrong and what you would like to happen");
+        // a step that was not rejected cannot be appealed, and the text is limited
+        assertThat(page(post("/status/complaint").param("about", "step:register-company").param("details", "x"), 200))
+                .contains("Select what your complaint is about");
+        assertThat(page(post("/status/complaint").param("about", "service").param("details", "d".repeat(2_001)), 200))
+                .contains("What went wrong must be 2,000 characters or fewer");
+        assertThat(events.ofCase(id)).noneMatch(e -> e.type().endsWith("-made"));
+        mvc.perform(post("/status/complaint").session(session).param("about", "service").param("details", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/status/complaint").session(session).with(csrf()).param("about", "service")
+                .param("details", "  Nobody answers " + SCRIPT + "  ")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/status/complaint/sent"));
+        assertThat(page(get("/status/complaint/sent"), 200)).contains("Complaint sent", verified().reference());
+        var made = events.ofCase(id).stream().filter(e -> e.type().equals("complaint-made")).toList();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).step()).isNull();
+        assertThat(made.get(0).actor()).isEqualTo("applicant");
+        assertThat(made.get(0).attributes()).containsEntry("text", "Nobody answers " + SCRIPT)
+                .containsEntry("reference", verified().reference()).containsEntry("service", "start-a-business");
+    }
+
+    @Test
+    void a_complaint_needs_a_verified_case() throws Exception {
+        var fresh = new MockHttpSession();
+        mvc.perform(get("/status/complaint").session(fresh)).andExpect(header().string("Location", "/status"));
+        mvc.perform(post("/status/complaint").session(fresh).with(csrf()).param("about", "service").param("details", "x"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/status"));
+    }
+
+    @Test
     void the_case_id_comes_only_from_the_session() throws Exception {
         answerEverything("Mine Ltd");
         submit();

@@ -52,6 +52,12 @@ final class ConsolePages {
         return PerformancePages.allowed();
     }
 
+    /** Every member of staff sees "Complaints": operators the appeals to their organisation. */
+    @ModelAttribute("seesComplaints")
+    boolean seesComplaints() {
+        return ComplaintListPages.allowed();
+    }
+
     @ModelAttribute("homeUrl")
     String homeUrl() {
         return "/console";

@@ -194,7 +194,8 @@ final class PerformancePages {
         }
         return new ServiceKpis(a.service(), a.periodStart(), "whole range", a.channel(), a.started() + b.started(),
                 a.completed() + b.completed(), a.rejected() + b.rejected(), a.withdrawn() + b.withdrawn(),
-                a.digitalCompleted() + b.digitalCompleted(), a.cost().add(b.cost()), a.currency(), satisfaction);
+                a.digitalCompleted() + b.digitalCompleted(), a.cost().add(b.cost()), a.currency(), satisfaction,
+                a.submitted() + b.submitted(), a.complaints() + b.complaints(), a.appeals() + b.appeals());
     }
 
     @GetMapping("/console/performance/process")
@@ -291,6 +292,7 @@ final class PerformancePages {
                     top, share ? PERCENT : v -> String.format(Locale.UK, "%.1f", v)));
         }
         model.addAttribute("charts", charts);
+        model.addAttribute("canEdit", PublicValuePages.allowed());
         return "console/performance/public-value";
     }
 
@@ -312,6 +314,9 @@ final class PerformancePages {
         }
         if (metric.equals("case-lead-time-days")) {
             return String.format(Locale.UK, "%.1f days", value);
+        }
+        if (metric.endsWith("-per-1000-cases")) {
+            return String.format(Locale.UK, "%.1f per 1,000", value);
         }
         return String.format(Locale.UK, "%.2f", value);
     }
@@ -426,6 +431,14 @@ final class PerformancePages {
         response.setContentType("application/json");
         response.setHeader("Content-Disposition", "attachment; filename=\"onestop.jsonocel\"");
         ocel.write(response.getOutputStream());
+    }
+
+    @GetMapping(value = "/console/performance/ocel.sqlite")
+    void ocelSqlite(HttpServletResponse response) throws IOException {
+        range(1);
+        response.setContentType("application/vnd.sqlite3");
+        response.setHeader("Content-Disposition", "attachment; filename=\"onestop.sqlite\"");
+        ocel.writeSqlite(response.getOutputStream());
     }
 
     private static void csv(HttpServletResponse response, String file) {

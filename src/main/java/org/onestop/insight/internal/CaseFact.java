@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the roll-up knows about one case: its service and channel, and its steps. */
+/** What the roll-up knows about one case: its service, channel and segment, and its steps. */
 final class CaseFact {
 
     final UUID caseId;
     final String service;
     final String channel;
     final Instant submittedAt;
+    /** person or business, empty when not known */
+    String principal = "";
+    /** self, or intermediary when an agent submitted under a mandate; empty when not known */
+    String represented = "";
     Instant endedAt;
     String outcome;
     final Map<String, StepFact> steps = new LinkedHashMap<>();

@@ -175,6 +175,8 @@ class EventRollup {
                     rs.getString("channel"), rs.getTimestamp("submitted_at").toInstant());
             fact.endedAt = instant(rs.getTimestamp("ended_at"));
             fact.outcome = rs.getString("outcome");
+            fact.principal = rs.getString("principal");
+            fact.represented = rs.getString("represented");
             cases.put(fact.caseId, fact);
         });
         named.query("SELECT * FROM insight_step WHERE case_id IN (:ids)", params, rs -> {
@@ -216,8 +218,10 @@ class EventRollup {
         private final Set<UUID> changed = new LinkedHashSet<>();
         private final Set<String> journeys = new LinkedHashSet<>();
         private final Map<String, Service> services = new HashMap<>();
-        private final Counters daily = new Counters("insight_daily", List.of("service", "on_day", "channel"),
-                List.of("started", "completed", "rejected", "withdrawn", "sat1", "sat2", "sat3", "sat4", "sat5"));
+        private final Counters daily = new Counters("insight_daily",
+                List.of("service", "on_day", "channel", "principal", "represented"),
+                List.of("started", "submitted", "completed", "rejected", "withdrawn", "sat1", "sat2", "sat3", "sat4",
+                        "sat5", "complaints", "appeals"));
         private final Counters steps = new Counters("insight_step_daily",
                 List.of("service", "step", "organisation", "channel", "on_day"),
                 List.of("ended", "completed", "reworked", "overdue", "handoffs_in", "lead_seconds", "wait_seconds",
@@ -237,6 +241,8 @@ class EventRollup {
                 case "application-started" -> started(e);
                 case "application-submitted" -> submitted(e);
                 case "satisfaction-rated" -> rated(e);
+                case "complaint-made" -> complained(e, "complaints");
+                case "appeal-made" -> complained(e, "appeals");
                 case "step-ready", "step-started", "step-completed", "step-rejected", "step-overdue" -> step(e);
                 case "case-completed", "case-rejected", "case-withdrawn" -> ended(e);
                 default -> {
@@ -258,8 +264,14 @@ class EventRollup {
             }
             if (jdbc.update("INSERT INTO insight_journey (journey) SELECT ? WHERE NOT EXISTS "
                     + "(SELECT 1 FROM insight_journey WHERE journey = ?)", journey, journey) == 1) {
-                daily.addTo(List.of(service, day(e.at), channelOf(e)), "started", 1);
+                // the principal and whether an intermediary acts are not known until submission
+                daily.addTo(List.of(service, day(e.at), channelOf(e), "", ""), "started", 1);
             }
+        }
+
+        /** The key of a case's daily counts on a day. */
+        private List<Object> dailyKey(CaseFact fact, LocalDate day) {
+            return List.of(fact.service, day, fact.channel, fact.principal, fact.represented);
         }
 
         private void submitted(Row e) {
@@ -269,11 +281,17 @@ class EventRollup {
             String service = attributes(e).path("service").asString("");
             String channel = channelOf(e);
             CaseFact fact = new CaseFact(e.caseId, service, channel, e.at);
+            String principal = attributes(e).path("principalKind").asString("");
+            fact.principal = principal.length() > 16 ? "" : principal;
+            // the event's organisation is the intermediary that submitted under a mandate
+            fact.represented = e.organisation == null || e.organisation.isBlank() ? "self" : "intermediary";
             cases.put(e.caseId, fact);
             changed.add(e.caseId);
+            List<Object> key = dailyKey(fact, day(e.at));
+            daily.addTo(key, "submitted", 1);
             // a portal journey counted as started when it began; the other channels start by submitting
             if (!"portal".equals(channel)) {
-                daily.addTo(List.of(service, day(e.at), channel), "started", 1);
+                daily.addTo(key, "started", 1);
             }
         }
 
@@ -287,7 +305,15 @@ class EventRollup {
             if (fact == null || score < 1 || score > 5) {
                 return;
             }
-            daily.addTo(List.of(fact.service, day(e.at), fact.channel), "sat" + score, 1);
+            daily.addTo(dailyKey(fact, day(e.at)), "sat" + score, 1);
+        }
+
+        /** A complaint about the service or an appeal against a step, counted on the day it was made. */
+        private void complained(Row e, String column) {
+            CaseFact fact = e.caseId == null ? null : cases.get(e.caseId);
+            if (fact != null) {
+                daily.addTo(dailyKey(fact, day(e.at)), column, 1);
+            }
         }
 
         private void step(Row e) {
@@ -334,10 +360,13 @@ class EventRollup {
             fact.endedAt = e.at;
             fact.outcome = e.type.substring("case-".length());
             LocalDate day = day(e.at);
-            List<Object> key = List.of(fact.service, day, fact.channel);
+            List<Object> key = dailyKey(fact, day);
             switch (fact.outcome) {
                 case "completed" -> daily.addTo(key, "completed", 1);
-                case "rejected" -> daily.add(key, 0, 1, 1);
+                case "rejected" -> {
+                    daily.addTo(key, "completed", 1);
+                    daily.addTo(key, "rejected", 1);
+                }
                 default -> daily.addTo(key, "withdrawn", 1);
             }
             if (!"withdrawn".equals(fact.outcome)) {
@@ -391,15 +420,15 @@ class EventRollup {
                 for (UUID id : changed) {
                     CaseFact c = cases.get(id);
                     caseRows.add(new Object[] {c.caseId, c.service, c.channel, timestamp(c.submittedAt),
-                            timestamp(c.endedAt), c.outcome});
+                            timestamp(c.endedAt), c.outcome, c.principal, c.represented});
                     for (StepFact s : c.steps.values()) {
                         stepRows.add(new Object[] {s.caseId, s.step, s.organisation, timestamp(s.readyAt),
                                 timestamp(s.startedAt), timestamp(s.endedAt), timestamp(s.deadline), s.outcome,
                                 s.rejections, s.overdue});
                     }
                 }
-                jdbc.batchUpdate("INSERT INTO insight_case (case_id, service, channel, submitted_at, ended_at, outcome) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", caseRows);
+                jdbc.batchUpdate("INSERT INTO insight_case (case_id, service, channel, submitted_at, ended_at, outcome, "
+                        + "principal, represented) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
                 if (!stepRows.isEmpty()) {
                     jdbc.batchUpdate("INSERT INTO insight_step (case_id, step, organisation, ready_at, started_at, ended_at, "
                             + "deadline, outcome, rejections, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stepRows);

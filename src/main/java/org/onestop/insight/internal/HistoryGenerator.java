@@ -278,9 +278,13 @@ class HistoryGenerator implements History {
                             Map.of("journey", journey + "-abandoned", "service", SERVICE));
                 }
             }
-            event(submitted, "application-submitted", null, "api".equals(channel) || "bulk".equals(channel)
-                    ? "ledgerwise-accountants" : null, channel, "applicant",
-                    Map.of("reference", "H" + number, "service", SERVICE, "serviceVersion", 1, "principalKind", "person"));
+            // an accounting firm submits over the API and in bulk for its clients, most of them companies;
+            // applicants applying themselves are mostly persons starting as sole traders
+            boolean intermediary = "api".equals(channel) || "bulk".equals(channel);
+            String principal = random.nextDouble() < (intermediary ? 0.6 : 0.25) ? "business" : "person";
+            event(submitted, "application-submitted", null, intermediary ? "ledgerwise-accountants" : null, channel,
+                    "applicant", Map.of("reference", "H" + number, "service", SERVICE, "serviceVersion", 1,
+                            "principalKind", principal));
             event(submitted, "case-opened", null, null, null, "platform", Map.of("service", SERVICE, "steps", 4));
             String municipality = random.nextDouble() < 0.6 ? "municipality-northfield" : "municipality-southport";
             boolean withdraws = random.nextDouble() < 0.02;
@@ -298,6 +302,12 @@ class HistoryGenerator implements History {
             if (registered == null) { // rejected: the case ends with the rejection
                 event(registration.endedAt, "case-rejected", null, null, null, "business-registry", Map.of());
                 rate(registration.endedAt, Duration.between(submitted, registration.endedAt), true);
+                if (random.nextDouble() < 0.25) { // a quarter of refused applicants appeal
+                    Instant at = registration.endedAt.plus(hours(48));
+                    event(at, "appeal-made", "register-company", "business-registry", "portal", "applicant",
+                            Map.of("reference", "H" + number, "service", SERVICE,
+                                    "text", "The name is not the same as the registered one; please look again."));
+                }
                 return;
             }
             Instant taxed = new Step("tax-number", "tax-agency", Duration.ofDays(5)).run(registered, 6, 20, 0, 0.02);
@@ -306,6 +316,17 @@ class HistoryGenerator implements History {
             Instant ended = max(max(licensed, taxed), account);
             event(ended, "case-completed", null, null, null, "platform", Map.of());
             rate(ended, Duration.between(submitted, ended), false);
+            complain(ended, Duration.between(submitted, ended));
+        }
+
+        /** A few applicants complain, more of them when the case took long: about 3 in 1,000 plus 1 per day beyond a week. */
+        private void complain(Instant ended, Duration lead) {
+            double days = lead.toHours() / 24.0;
+            if (random.nextDouble() < 0.003 + Math.max(0, days - 7) * 0.001) {
+                Instant at = ended.plus(hours(24));
+                event(at, "complaint-made", null, null, "portal", "applicant", Map.of("reference", "H" + number,
+                        "service", SERVICE, "text", "It took " + Math.round(days) + " days and nobody told me why."));
+            }
         }
 
         private Instant max(Instant a, Instant b) {

@@ -1,6 +1,10 @@
 package org.onestop.insight.internal;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,6 +54,9 @@ class JdbcOcelExport implements OcelExport {
         EVENT_ATTRIBUTES.put("delivery-replayed", List.of("delivery"));
         EVENT_ATTRIBUTES.put("data-viewed", List.of("fields"));
         EVENT_ATTRIBUTES.put("satisfaction-rated", List.of("score", "comment"));
+        EVENT_ATTRIBUTES.put("complaint-made", List.of("reference", "service", "text"));
+        EVENT_ATTRIBUTES.put("appeal-made", List.of("reference", "service", "text"));
+        EVENT_ATTRIBUTES.put("public-value-changed", List.of("indicator", "change", "metric", "better", "baseline", "target"));
     }
 
     private final JdbcTemplate jdbc;
@@ -210,9 +217,7 @@ class JdbcOcelExport implements OcelExport {
         g.writeName("attributes");
         g.writeStartArray();
         for (String name : EVENT_ATTRIBUTES.getOrDefault(type, List.of())) {
-            JsonNode value = "channel".equals(name) ? null : attributes.get(name);
-            String text = "channel".equals(name) ? rs.getString("channel") : value == null || value.isNull() ? null
-                    : value.isArray() ? join(value) : value.asString();
+            String text = attributeText(name, rs, attributes);
             if (text != null) {
                 g.writeStartObject();
                 g.writeStringProperty("name", name);
@@ -244,6 +249,130 @@ class JdbcOcelExport implements OcelExport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** An event attribute as text: the channel from its column, the rest from the event's attributes. */
+    private static String attributeText(String name, ResultSet rs, JsonNode attributes) throws SQLException {
+        if ("channel".equals(name)) {
+            return rs.getString("channel");
+        }
+        JsonNode value = attributes.get(name);
+        return value == null || value.isNull() ? null : value.isArray() ? join(value) : value.asString();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void writeSqlite(OutputStream out) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("onestop-ocel-", ".sqlite");
+            try (OcelSqliteFile sqlite = new OcelSqliteFile(file)) {
+                fill(sqlite);
+                sqlite.finish();
+            }
+            Files.copy(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The OCEL SQLite file could not be written", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /** The same four passes as the JSON export, into the tables of the SQLite format. */
+    private void fill(OcelSqliteFile sqlite) throws SQLException {
+        JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+        cursor.setFetchSize(FETCH);
+        sqlite.objectType("case", List.of("service", "channel", "reference"));
+        sqlite.objectType("step", List.of("step"));
+        sqlite.objectType("delivery", List.of("mode"));
+        sqlite.objectType("organisation", List.of("name", "kind"));
+        Map<String, List<String>> attributesOf = new LinkedHashMap<>();
+        for (String type : jdbc.queryForList("SELECT DISTINCT type FROM event_log ORDER BY type", String.class)) {
+            List<String> names = new ArrayList<>(EVENT_ATTRIBUTES.getOrDefault(type, List.of()));
+            names.add("actor");
+            attributesOf.put(type, names);
+            sqlite.eventType(type, names);
+        }
+        cursor.query("SELECT id, occurred_at, type, case_id, step, organisation, channel, actor, attributes "
+                + "FROM event_log ORDER BY id", (RowCallbackHandler) rs -> {
+            String id = rs.getObject("id", UUID.class).toString();
+            String type = rs.getString("type");
+            JsonNode attributes = json.readTree(rs.getString("attributes"));
+            List<String> values = new ArrayList<>();
+            for (String name : attributesOf.getOrDefault(type, List.of())) {
+                values.add("actor".equals(name) ? rs.getString("actor") : attributeText(name, rs, attributes));
+            }
+            if (!attributesOf.containsKey(type)) {
+                // a type first written after the list of types was read
+                List<String> names = new ArrayList<>(EVENT_ATTRIBUTES.getOrDefault(type, List.of()));
+                names.add("actor");
+                attributesOf.put(type, names);
+                sqlite.eventType(type, names);
+                for (String name : names) {
+                    values.add("actor".equals(name) ? rs.getString("actor") : attributeText(name, rs, attributes));
+                }
+            }
+            sqlite.event(id, type, rs.getTimestamp("occurred_at").toInstant().toString(), values);
+            UUID caseId = rs.getObject("case_id", UUID.class);
+            if (caseId != null) {
+                sqlite.eventObject(id, "case:" + caseId, "case");
+                if (rs.getString("step") != null) {
+                    sqlite.eventObject(id, "step:" + caseId + ":" + rs.getString("step"), "step");
+                }
+            }
+            if (rs.getString("organisation") != null) {
+                sqlite.eventObject(id, "organisation:" + rs.getString("organisation"), "organisation");
+            }
+            String delivery = attributes.path("delivery").asString("");
+            if (!delivery.isEmpty()) {
+                sqlite.eventObject(id, "delivery:" + delivery, "delivery");
+            }
+        });
+        for (Organisation organisation : organisations.all()) {
+            sqlite.object("organisation:" + organisation.code(), "organisation", "1970-01-01T00:00:00Z",
+                    List.of(organisation.name(), organisation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        }
+        cursor.query("SELECT case_id, occurred_at, channel, attributes FROM event_log "
+                + "WHERE type = 'application-submitted' ORDER BY id", (RowCallbackHandler) rs -> {
+            JsonNode attributes = json.readTree(rs.getString("attributes"));
+            sqlite.object("case:" + rs.getObject("case_id", UUID.class), "case",
+                    rs.getTimestamp("occurred_at").toInstant().toString(),
+                    java.util.Arrays.asList(attributes.path("service").asString(""),
+                            rs.getString("channel") == null ? "" : rs.getString("channel"),
+                            attributes.path("reference").asString("")));
+        });
+        cursor.query("SELECT case_id, step, MIN(organisation) AS organisation, MIN(occurred_at) AS ready_at FROM event_log "
+                + "WHERE type = 'step-ready' AND case_id IS NOT NULL GROUP BY case_id, step", (RowCallbackHandler) rs -> {
+            String id = "step:" + rs.getObject("case_id", UUID.class) + ":" + rs.getString("step");
+            sqlite.object(id, "step", rs.getTimestamp("ready_at").toInstant().toString(),
+                    java.util.Arrays.asList(rs.getString("step")));
+            sqlite.objectObject(id, "case:" + rs.getObject("case_id", UUID.class), "part of");
+            if (rs.getString("organisation") != null) {
+                sqlite.objectObject(id, "organisation:" + rs.getString("organisation"), "handled by");
+            }
+        });
+        cursor.query("SELECT case_id, step, organisation, occurred_at, attributes FROM event_log "
+                + "WHERE type = 'delivery-created' ORDER BY id", (RowCallbackHandler) rs -> {
+            JsonNode attributes = json.readTree(rs.getString("attributes"));
+            String id = "delivery:" + attributes.path("delivery").asString("");
+            UUID caseId = rs.getObject("case_id", UUID.class);
+            sqlite.object(id, "delivery", rs.getTimestamp("occurred_at").toInstant().toString(),
+                    List.of(attributes.path("mode").asString("")));
+            if (caseId != null && rs.getString("step") != null) {
+                sqlite.objectObject(id, "step:" + caseId + ":" + rs.getString("step"), "carries");
+            }
+            if (rs.getString("organisation") != null) {
+                sqlite.objectObject(id, "organisation:" + rs.getString("organisation"), "addressed to");
+            }
+        });
     }
 
     private static String join(JsonNode array) {

@@ -21,6 +21,7 @@ import org.onestop.insight.Durations;
 import org.onestop.insight.Granularity;
 import org.onestop.insight.OrganisationWaiting;
 import org.onestop.insight.Performance;
+import org.onestop.insight.Segment;
 import org.onestop.insight.ServiceKpis;
 import org.onestop.insight.StepMetrics;
 import org.onestop.network.Agreement;
@@ -56,29 +57,53 @@ class JdbcPerformance implements Performance {
 
     @Override
     public List<ServiceKpis> kpis(String service, LocalDate from, LocalDate to, Granularity granularity) {
+        return kpis(service, from, to, granularity, Segment.ALL);
+    }
+
+    /** The sums kept per day: started, submitted, completed, rejected, withdrawn, sat1-5, complaints, appeals. */
+    private static final int SUMS = 12;
+
+    @Override
+    public List<ServiceKpis> kpis(String service, LocalDate from, LocalDate to, Granularity granularity, Segment segment) {
+        Segment part = Segment.orAll(segment);
         Map<KpiKey, long[]> counts = new TreeMap<>(Comparator.comparing(KpiKey::period).thenComparing(KpiKey::channel));
+        List<Object> args = new ArrayList<>(List.of(service, Date.valueOf(from), Date.valueOf(to)));
+        StringBuilder where = new StringBuilder();
+        if (part.channel() != null) {
+            where.append(" AND channel = ?");
+            args.add(part.channel());
+        }
+        if (part.principal() != null) {
+            where.append(" AND principal = ?");
+            args.add(part.principal());
+        }
+        if (part.representation() != null) {
+            where.append(" AND represented = ?");
+            args.add(part.representation());
+        }
         jdbc.query("""
-                SELECT on_day, channel, SUM(started), SUM(completed), SUM(rejected), SUM(withdrawn),
-                       SUM(sat1), SUM(sat2), SUM(sat3), SUM(sat4), SUM(sat5)
-                FROM insight_daily WHERE service = ? AND on_day BETWEEN ? AND ? GROUP BY on_day, channel""", rs -> {
+                SELECT on_day, channel, SUM(started), SUM(submitted), SUM(completed), SUM(rejected), SUM(withdrawn),
+                       SUM(sat1), SUM(sat2), SUM(sat3), SUM(sat4), SUM(sat5), SUM(complaints), SUM(appeals)
+                FROM insight_daily WHERE service = ? AND on_day BETWEEN ? AND ?%s GROUP BY on_day, channel"""
+                .formatted(where), rs -> {
             LocalDate period = granularity.start(rs.getDate(1).toLocalDate());
-            long[] sums = counts.computeIfAbsent(new KpiKey(period, rs.getString(2)), k -> new long[9]);
-            for (int i = 0; i < 9; i++) {
+            long[] sums = counts.computeIfAbsent(new KpiKey(period, rs.getString(2)), k -> new long[SUMS]);
+            for (int i = 0; i < SUMS; i++) {
                 sums[i] += rs.getLong(3 + i);
             }
-        }, service, Date.valueOf(from), Date.valueOf(to));
-        Map<KpiKey, BigDecimal> costs = costs(service, from, to, granularity);
+        }, args.toArray());
+        // steps are costed per channel, not per principal: a segment of applicants has no cost of its own
+        Map<KpiKey, BigDecimal> costs = part.byApplicant() ? Map.of() : costs(service, from, to, granularity);
         Map<LocalDate, List<ServiceKpis>> byPeriod = new LinkedHashMap<>();
         counts.forEach((key, c) -> byPeriod.computeIfAbsent(key.period, p -> new ArrayList<>())
                 .add(kpi(service, key.period, granularity, key.channel, c, costs.getOrDefault(key, BigDecimal.ZERO))));
         List<ServiceKpis> result = new ArrayList<>();
         byPeriod.forEach((period, rows) -> {
-            long[] total = new long[9];
+            long[] total = new long[SUMS];
             BigDecimal cost = BigDecimal.ZERO;
             for (ServiceKpis row : rows) {
-                long[] c = {row.started(), row.completed(), row.rejected(), row.withdrawn(), row.satisfaction().get(0),
-                        row.satisfaction().get(1), row.satisfaction().get(2), row.satisfaction().get(3), row.satisfaction().get(4)};
-                for (int i = 0; i < 9; i++) {
+                long[] c = sums(row);
+                for (int i = 0; i < SUMS; i++) {
                     total[i] += c[i];
                 }
                 cost = cost.add(row.cost());
@@ -90,15 +115,21 @@ class JdbcPerformance implements Performance {
         return result;
     }
 
+    private static long[] sums(ServiceKpis row) {
+        return new long[] {row.started(), row.submitted(), row.completed(), row.rejected(), row.withdrawn(),
+                row.satisfaction().get(0), row.satisfaction().get(1), row.satisfaction().get(2),
+                row.satisfaction().get(3), row.satisfaction().get(4), row.complaints(), row.appeals()};
+    }
+
     private ServiceKpis kpi(String service, LocalDate period, Granularity granularity, String channel, long[] c,
             BigDecimal cost) {
-        return kpi(service, period, granularity, channel, c, cost, EventRollup.digital(channel) ? c[1] : 0);
+        return kpi(service, period, granularity, channel, c, cost, EventRollup.digital(channel) ? c[2] : 0);
     }
 
     private ServiceKpis kpi(String service, LocalDate period, Granularity granularity, String channel, long[] c,
             BigDecimal cost, long digital) {
-        return new ServiceKpis(service, period, granularity.label(period), channel, c[0], c[1], c[2], c[3], digital,
-                cost, platformCost.currency(), List.of(c[4], c[5], c[6], c[7], c[8]));
+        return new ServiceKpis(service, period, granularity.label(period), channel, c[0], c[2], c[3], c[4], digital,
+                cost, platformCost.currency(), List.of(c[5], c[6], c[7], c[8], c[9]), c[1], c[10], c[11]);
     }
 
     /**

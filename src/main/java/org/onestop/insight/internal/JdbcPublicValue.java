@@ -12,6 +12,7 @@ import org.onestop.insight.IndicatorReading;
 import org.onestop.insight.Performance;
 import org.onestop.insight.PublicValue;
 import org.onestop.insight.PublicValueIndicator;
+import org.onestop.insight.Segment;
 import org.onestop.insight.ServiceKpis;
 import org.onestop.insight.StepMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,9 @@ class JdbcPublicValue implements PublicValue {
         return jdbc.query("SELECT * FROM insight_indicator ORDER BY position", (rs, n) -> new PublicValueIndicator(
                 rs.getString("code"), rs.getString("name"), rs.getString("stakeholder"), rs.getString("dimension"),
                 rs.getString("service"), rs.getString("metric"), rs.getString("better"),
-                (Double) rs.getObject("baseline", Double.class), (Double) rs.getObject("target", Double.class)));
+                (Double) rs.getObject("baseline", Double.class), (Double) rs.getObject("target", Double.class),
+                new Segment(rs.getString("segment_channel"), rs.getString("segment_principal"),
+                        rs.getString("segment_representation"))));
     }
 
     @Override
@@ -46,10 +49,12 @@ class JdbcPublicValue implements PublicValue {
         jdbc.update("DELETE FROM insight_indicator");
         int position = 0;
         for (PublicValueIndicator i : indicators) {
+            Segment segment = Segment.orAll(i.segment());
             jdbc.update("INSERT INTO insight_indicator (code, position, name, stakeholder, dimension, service, metric, better, "
-                    + "baseline, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", i.code(), position++, i.name(),
+                    + "baseline, target, segment_channel, segment_principal, segment_representation) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", i.code(), position++, i.name(),
                     i.stakeholder(), i.dimension(), i.service(), i.metric(), i.higherIsBetter() ? "higher" : "lower",
-                    i.baseline(), i.target());
+                    i.baseline(), i.target(), segment.channel(), segment.principal(), segment.representation());
         }
     }
 
@@ -63,8 +68,10 @@ class JdbcPublicValue implements PublicValue {
                 LocalDate end = month.plusMonths(1).minusDays(1).isAfter(to) ? to : month.plusMonths(1).minusDays(1);
                 LocalDate start = month;
                 LocalDate last = end;
-                Map<String, Double> values = byService.computeIfAbsent(indicator.service() + "|" + month,
-                        k -> measures(indicator.service(), start, last));
+                Segment segment = Segment.orAll(indicator.segment());
+                Map<String, Double> values = byService.computeIfAbsent(indicator.service() + "|" + segment + "|" + month,
+                        k -> segment.all() ? measures(indicator.service(), start, last)
+                                : segmentMeasures(indicator.service(), start, last, segment));
                 points.add(new IndicatorReading.Point(Granularity.MONTH.label(month), values.get(indicator.metric())));
             }
             readings.add(reading(indicator, points));
@@ -100,19 +107,46 @@ class JdbcPublicValue implements PublicValue {
         return new IndicatorReading(indicator, points, latest, status, worse || falling);
     }
 
+    /**
+     * The metrics of one segment, from the daily counts of that segment only. Metrics the segment
+     * cannot be measured for (see {@link PublicValueIndicator#BY_CHANNEL} and
+     * {@link PublicValueIndicator#BY_APPLICANT}) are left out, so they read as not measured.
+     */
+    private Map<String, Double> segmentMeasures(String service, LocalDate from, LocalDate to, Segment segment) {
+        Map<String, Double> values = new HashMap<>();
+        performance.kpis(service, from, to, Granularity.MONTH, segment).stream()
+                .filter(k -> k.channel().equals(ServiceKpis.ALL_CHANNELS)).findFirst()
+                .ifPresent(k -> kpiMeasures(k, values));
+        if (segment.channel() != null) {
+            values.remove("digital-takeup");
+            values.remove("paper-share");
+        }
+        if (segment.byApplicant()) {
+            values.remove("completion-rate");
+            values.remove("cost-per-transaction");
+        }
+        return values;
+    }
+
+    private static void kpiMeasures(ServiceKpis k, Map<String, Double> values) {
+        values.put("completion-rate", k.completionRate());
+        values.put("digital-takeup", k.digitalTakeUp());
+        values.put("cost-per-transaction", k.costPerTransaction() == null ? null : k.costPerTransaction().doubleValue());
+        values.put("user-satisfaction", k.userSatisfaction());
+        long ended = k.completed() + k.withdrawn();
+        values.put("withdrawn-share", ended == 0 ? null : (double) k.withdrawn() / ended);
+        values.put("rejected-share", k.completed() == 0 ? null : (double) k.rejected() / k.completed());
+        values.put("paper-share", k.digitalTakeUp() == null ? null : 1 - k.digitalTakeUp());
+        values.put("complaints-per-1000-cases", k.complaintsPerThousand());
+        values.put("appeals-per-1000-cases", k.appealsPerThousand());
+        values.put("complaints-and-appeals-per-1000-cases", k.complaintsAndAppealsPerThousand());
+    }
+
     private Map<String, Double> measures(String service, LocalDate from, LocalDate to) {
         Map<String, Double> values = new HashMap<>();
         performance.kpis(service, from, to, Granularity.MONTH).stream()
-                .filter(k -> k.channel().equals(ServiceKpis.ALL_CHANNELS)).findFirst().ifPresent(k -> {
-                    values.put("completion-rate", k.completionRate());
-                    values.put("digital-takeup", k.digitalTakeUp());
-                    values.put("cost-per-transaction", k.costPerTransaction() == null ? null : k.costPerTransaction().doubleValue());
-                    values.put("user-satisfaction", k.userSatisfaction());
-                    long ended = k.completed() + k.withdrawn();
-                    values.put("withdrawn-share", ended == 0 ? null : (double) k.withdrawn() / ended);
-                    values.put("rejected-share", k.completed() == 0 ? null : (double) k.rejected() / k.completed());
-                    values.put("paper-share", k.digitalTakeUp() == null ? null : 1 - k.digitalTakeUp());
-                });
+                .filter(k -> k.channel().equals(ServiceKpis.ALL_CHANNELS)).findFirst()
+                .ifPresent(k -> kpiMeasures(k, values));
         CaseMetrics cases = performance.cases(service, from, to);
         values.put("case-lead-time-days", cases.lead().p50() == null ? null : cases.lead().p50().toSeconds() / 86_400.0);
         values.put("handoffs-per-case", cases.handoffsPerCase());
