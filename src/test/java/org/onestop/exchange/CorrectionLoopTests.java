@@ -202,6 +202,38 @@ class CorrectionLoopTests {
         assertThat(work.correctableFields(caseId)).contains("business.name", "business.address", "applicant.email");
     }
 
+    @Test
+    void a_signed_rejection_may_ask_for_a_correction_too() throws Exception {
+        com.nimbusds.jose.jwk.ECKey signing = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("registry-corrections").generate();
+        Organisation o = organisations.find("business-registry").orElseThrow();
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(com.nimbusds.jose.jwk.JWKSet.parse(o.jwks()).getKeys());
+        keys.add(signing.toPublicJWK());
+        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), o.receiving(), o.endpoint(),
+                new com.nimbusds.jose.jwk.JWKSet(keys).toString()));
+        UUID caseId = apply("Signed Correction Ltd").id();
+        Delivery delivery = awaitDelivered(caseId, 1);
+        String set = """
+                {"iss": "business-registry", "iat": %d, "jti": "%s",
+                 "events": {"https://onestop.example/secevent/step-rejected": {"deliveryId": "%s",
+                   "reason": "Add the street number", "correction": {"fields": ["business.address"]}}}}"""
+                .formatted(System.currentTimeMillis() / 1000, UUID.randomUUID(), delivery.id());
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.ES256).keyID(signing.getKeyID())
+                .type(new com.nimbusds.jose.JOSEObjectType("secevent+jwt")).build(), new com.nimbusds.jose.Payload(set));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(signing));
+
+        Response answer = ApiClient.asMember(port, registrySystem).post("/api/v1/deliveries/" + delivery.id() + "/outcome",
+                "application/secevent+jwt", jws.serialize());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("final").asBoolean(true)).isFalse();
+        var step = cases.find(caseId).orElseThrow().step(STEP).orElseThrow();
+        assertThat(step.state()).isEqualTo(org.onestop.cases.StepState.CORRECTION_REQUESTED);
+        assertThat(step.correction().fields()).containsExactly("business.address");
+        assertThat(deliveries.outcomeProof(delivery.id())).hasValue(jws.serialize());
+    }
+
     private void complete(UUID caseId, String step, String organisation, String output) {
         assertThat(work.complete(caseId, step, JSON.readTree(output), organisation, "operator"))
                 .as(step).isInstanceOf(StepResult.Done.class);
