@@ -186,7 +186,11 @@ class CorrectionLoopTests {
         Response notAnObject = registryApi.post(path, "application/json",
                 "{\"status\": \"rejected\", \"reason\": \"x\", \"correction\": {\"fields\": \"business.name\"}}");
 
-        for (Response refused : List.of(completedWithCorrection, foreignField)) {
+        Response notFinalWithoutCorrection = registryApi.post(path, "application/json",
+                "{\"status\": \"rejected\", \"reason\": \"x\", \"final\": false}");
+        assertThat(notFinalWithoutCorrection.body()).contains("correction");
+
+        for (Response refused : List.of(completedWithCorrection, foreignField, notFinalWithoutCorrection)) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(422);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -128,11 +129,19 @@ class ExchangeApi {
      * answer the step takes when it names none), and the step comes back in a new delivery.
      */
     record Outcome(String status, JsonNode output, String reason,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Correction correction) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Correction correction,
+            @JsonProperty("final") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean declaredFinal) {
 
-        /** The same outcome with the correction's fields sorted and without repeats, so that it hashes the same. */
+        Outcome(String status, JsonNode output, String reason, Correction correction) {
+            this(status, output, reason, correction, null);
+        }
+
+        /**
+         * The same outcome with the correction's fields sorted and without repeats and without the
+         * optional {@code final} (which only restates the correction), so that it hashes the same.
+         */
         Outcome normalised() {
-            return correction == null ? this : new Outcome(status, output, reason, new Correction(
+            return new Outcome(status, output, reason, correction == null ? null : new Correction(
                     correction.fields() == null ? List.of() : correction.fields().stream().distinct().sorted().toList()));
         }
 
@@ -231,6 +240,13 @@ class ExchangeApi {
 
     /** A correction goes with a rejection only, and names at most 50 fields. */
     private static void checkCorrection(Outcome outcome) {
+        // "final" may restate what the correction says, never contradict it: a rejection meant to go back to the
+        // applicant is never taken for a final one
+        if (outcome.declaredFinal() != null && outcome.declaredFinal() == (outcome.correction() != null)) {
+            throw new InvalidInput("Invalid outcome", List.of(new Violation("final", outcome.declaredFinal()
+                    ? "a final rejection carries no correction"
+                    : "a rejection that is not final names what to correct: \"correction\": {\"fields\": [...]}")));
+        }
         if (outcome.correction() == null) {
             return;
         }

@@ -110,8 +110,10 @@ final class SignedOutcomes {
     private static ExchangeApi.Outcome fromJws(JsonNode payload, UUID deliveryId) {
         checkDelivery(payload, deliveryId, "deliveryId");
         JsonNode output = payload.get("output");
+        JsonNode declaredFinal = payload.get("final");
         return new ExchangeApi.Outcome(text(payload, "status"), output == null || output.isNull() ? null : output,
-                text(payload, "reason"), correction(payload));
+                text(payload, "reason"), correction(payload), declaredFinal != null && declaredFinal.isBoolean()
+                        ? declaredFinal.asBoolean() : null);
     }
 
     private static ExchangeApi.Outcome fromEvent(JsonNode claims, Organisation organisation, UUID deliveryId) {
