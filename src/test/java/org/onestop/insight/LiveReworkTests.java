@@ -46,6 +46,9 @@ class LiveReworkTests {
     @Test
     void a_live_correction_is_rework_and_not_first_time_right() {
         DemoNetworkFixture.load(definitions);
+        // other tests may share this database: what these two cases add is measured
+        long[] before = counts("register-company");
+        long[] licenceBefore = counts("trading-licence");
         UUID corrected = submit("Corrected Ltd");
         UUID straight = submit("Straight Ltd");
         assertThat(work.askForCorrection(corrected, "register-company", "Spell the name as on your deed",
@@ -55,17 +58,29 @@ class LiveReworkTests {
         completeAll(corrected);
         completeAll(straight);
 
-        performance.refresh();
-        LocalDate today = LocalDate.now(clock);
-        StepMetrics registration = performance.steps(DemoNetworkFixture.SERVICE, today.minusDays(1), today.plusDays(1))
-                .stream().filter(s -> s.step().equals("register-company")).findFirst().orElseThrow();
+        long[] after = counts("register-company");
+        long[] licenceAfter = counts("trading-licence");
 
-        assertThat(registration.completed()).isEqualTo(2);
-        assertThat(registration.reworked()).isEqualTo(1);
-        assertThat(registration.firstTimeRight()).isCloseTo(0.5, within(1e-9));
-        StepMetrics licence = performance.steps(DemoNetworkFixture.SERVICE, today.minusDays(1), today.plusDays(1))
-                .stream().filter(s -> s.step().equals("trading-licence")).findFirst().orElseThrow();
-        assertThat(licence.reworked()).isZero();
+        assertThat(after[0] - before[0]).as("completed registrations").isEqualTo(2);
+        assertThat(after[1] - before[1]).as("reworked registrations").isEqualTo(1);
+        assertThat(licenceAfter[0] - licenceBefore[0]).as("completed licences").isEqualTo(2);
+        assertThat(licenceAfter[1] - licenceBefore[1]).as("reworked licences").isZero();
+        if (before[0] == 0) {
+            assertThat(step("register-company").firstTimeRight()).isCloseTo(0.5, within(1e-9));
+        }
+    }
+
+    /** Completed and reworked steps of the service ended around today, read after taking in the whole log. */
+    private long[] counts(String code) {
+        performance.refresh();
+        StepMetrics metrics = step(code);
+        return metrics == null ? new long[] {0, 0} : new long[] {metrics.completed(), metrics.reworked()};
+    }
+
+    private StepMetrics step(String code) {
+        LocalDate today = LocalDate.now(clock);
+        return performance.steps(DemoNetworkFixture.SERVICE, today.minusDays(1), today.plusDays(1)).stream()
+                .filter(s -> s.step().equals(code)).findFirst().orElse(null);
     }
 
     private void completeAll(UUID id) {
