@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The state of one step of a case, with its transitions spelled out:
  * waiting → ready (its dependencies completed) → in progress (an organisation took it up) →
- * completed or rejected; a ready step may also be completed or rejected at once.
+ * completed or rejected; a ready step may also be completed or rejected at once. A ready or
+ * in-progress step may instead be sent back to the applicant (correction requested), and is
+ * ready again, for a new round, once the applicant has corrected the answers.
  */
 public enum StepState {
     @JsonProperty("waiting")
@@ -18,6 +20,8 @@ public enum StepState {
     READY,
     @JsonProperty("in-progress")
     IN_PROGRESS,
+    @JsonProperty("correction-requested")
+    CORRECTION_REQUESTED,
     @JsonProperty("completed")
     COMPLETED,
     @JsonProperty("rejected")
@@ -25,8 +29,9 @@ public enum StepState {
 
     private static final Map<StepState, Set<StepState>> NEXT = Map.of(
             WAITING, EnumSet.of(READY),
-            READY, EnumSet.of(IN_PROGRESS, COMPLETED, REJECTED),
-            IN_PROGRESS, EnumSet.of(COMPLETED, REJECTED),
+            READY, EnumSet.of(IN_PROGRESS, COMPLETED, REJECTED, CORRECTION_REQUESTED),
+            IN_PROGRESS, EnumSet.of(COMPLETED, REJECTED, CORRECTION_REQUESTED),
+            CORRECTION_REQUESTED, EnumSet.of(READY),
             COMPLETED, EnumSet.noneOf(StepState.class),
             REJECTED, EnumSet.noneOf(StepState.class));
 

@@ -1,5 +1,6 @@
 package org.onestop.cases;
 
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,31 @@ public interface WorkingOnCases {
     /** Completes a step with outputs valid against the step's output schema; releases the steps that waited on it. */
     StepResult complete(UUID caseId, String step, JsonNode output, String organisation, String actor);
 
+    /** Rejects a step for good: the case closes as rejected. */
     StepResult reject(UUID caseId, String step, String reason, String organisation, String actor);
+
+    /**
+     * Sends a ready or in-progress step back to the applicant: the step waits for the correction
+     * and the case stays open.
+     *
+     * @param fields dotted paths of the form fields to correct, each one the step takes (or lies
+     *        within one it takes); empty when the applicant may correct every answer the step takes
+     */
+    StepResult askForCorrection(UUID caseId, String step, String reason, List<String> fields, String organisation,
+            String actor);
+
+    /**
+     * The fields the applicant may now correct: those asked by the steps waiting for a correction
+     * (every answer a step takes when it named none). Empty when no step waits for one.
+     */
+    List<String> correctableFields(UUID caseId);
+
+    /**
+     * The applicant's corrected answers (the whole form): checked against the service's form,
+     * stored with the earlier answers kept, and every step that waited for the correction is
+     * ready again, for a new round. Changes to answers that no step asked to correct are refused.
+     */
+    StepResult correct(UUID caseId, JsonNode form, String actor);
 
     /** The applicant withdraws a case that is still open. */
     StepResult withdraw(UUID caseId, String actor);

@@ -37,6 +37,10 @@ class CaseLifecycleTests {
     Cases cases;
     @Autowired
     EventLog eventLog;
+    @Autowired
+    org.onestop.intake.Applications applications;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void demoNetwork() {
@@ -153,6 +157,103 @@ class CaseLifecycleTests {
         assertThat(cases.find(id).orElseThrow().status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(work.withdraw(id, "applicant")).isInstanceOf(StepResult.NotAllowed.class);
         assertThat(work.start(id, "register-company", "business-registry", "registrar"))
+                .isInstanceOf(StepResult.NotAllowed.class);
+    }
+
+    @Test
+    void a_step_sent_back_for_correction_waits_for_the_applicant_and_the_case_stays_open() {
+        UUID id = submit("Misspelt Ltd", "northfield");
+        work.start(id, "register-company", "business-registry", "registrar");
+
+        StepResult result = work.askForCorrection(id, "register-company", "The name differs from your deed",
+                List.of("business.name"), "business-registry", "registrar");
+
+        Case after = ((StepResult.Done) result).after();
+        CaseStep step = after.step("register-company").orElseThrow();
+        assertThat(after.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(step.state()).isEqualTo(StepState.CORRECTION_REQUESTED);
+        assertThat(step.reason()).isEqualTo("The name differs from your deed");
+        assertThat(step.correction().fields()).containsExactly("business.name");
+        assertThat(step.correction().askedAt()).isNotNull();
+        assertThat(step.round()).isEqualTo(1);
+        assertThat(work.correctableFields(id)).containsExactly("business.name");
+        assertThat(cases.workFor("business-registry", 500)).extracting(WorkItem::caseId).doesNotContain(id);
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("step-rejected")).singleElement()
+                .satisfies(e -> assertThat(e.attributes()).containsEntry("final", false)
+                        .containsEntry("reason", "The name differs from your deed")
+                        .containsEntry("fields", List.of("business.name")));
+        // the organisation cannot act on it meanwhile, not even to reject it for good
+        assertThat(work.reject(id, "register-company", "no", "business-registry", "registrar"))
+                .isInstanceOf(StepResult.NotAllowed.class);
+        assertThat(work.complete(id, "register-company", JSON.readTree("{\"registryNumber\": \"12345678\"}"),
+                "business-registry", "registrar")).isInstanceOf(StepResult.NotAllowed.class);
+    }
+
+    @Test
+    void the_corrected_answers_make_the_step_ready_again_in_its_next_round_and_the_earlier_answers_are_kept() {
+        UUID id = submit("Misspelt Twice Ltd", "northfield");
+        work.askForCorrection(id, "register-company", "Spell the name as on your deed", List.of("business.name"),
+                "business-registry", "registrar");
+        JsonNode before = applications.find(id).orElseThrow().form();
+
+        // a change to an answer nobody asked about is refused, as is an answer the form does not allow
+        JsonNode otherField = DemoNetworkFixture.form("Misspelt Twice Ltd", "southport");
+        assertThat(work.correct(id, otherField, "applicant")).isInstanceOfSatisfying(StepResult.Invalid.class,
+                invalid -> assertThat(invalid.violations()).extracting(v -> v.path())
+                        .containsExactly("form.business.address.municipality"));
+        JsonNode empty = DemoNetworkFixture.form("", "northfield");
+        assertThat(work.correct(id, empty, "applicant")).isInstanceOf(StepResult.Invalid.class);
+        assertThat(cases.find(id).orElseThrow().step("register-company").orElseThrow().state())
+                .isEqualTo(StepState.CORRECTION_REQUESTED);
+
+        StepResult result = work.correct(id, DemoNetworkFixture.form("Misspelled Twice Ltd", "northfield"), "applicant");
+
+        CaseStep step = ((StepResult.Done) result).after().step("register-company").orElseThrow();
+        assertThat(step.state()).isEqualTo(StepState.READY);
+        assertThat(step.round()).isEqualTo(2);
+        assertThat(step.reason()).isNull();
+        assertThat(step.correction()).isNull();
+        assertThat(applications.find(id).orElseThrow().form().path("business").path("name").asString())
+                .isEqualTo("Misspelled Twice Ltd");
+        assertThat(jdbc.sql("SELECT form FROM application_revision WHERE application_id = ? AND revision = 1")
+                .param(id).query(String.class).single()).contains("Misspelt Twice Ltd");
+        assertThat(JSON.readTree(jdbc.sql("SELECT form FROM application_revision WHERE application_id = ?")
+                .param(id).query(String.class).single())).isEqualTo(before);
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("application-corrected")).singleElement()
+                .satisfies(e -> assertThat(e.attributes()).containsEntry("revision", 2)
+                        .containsEntry("fields", List.of("business.name")));
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("step-ready") && "register-company".equals(e.step()))
+                .hasSize(2).last().satisfies(e -> assertThat(e.attributes()).containsEntry("round", 2));
+        assertThat(work.correct(id, DemoNetworkFixture.form("Again Ltd", "northfield"), "applicant"))
+                .isInstanceOf(StepResult.NotAllowed.class);
+        assertThat(work.inputFor(id, "register-company").path("form").path("business").path("name").asString())
+                .isEqualTo("Misspelled Twice Ltd");
+    }
+
+    @Test
+    void a_correction_may_name_only_fields_the_step_takes_and_naming_none_opens_all_it_takes() {
+        UUID id = submit("Fields Ltd", "northfield");
+        assertThat(work.askForCorrection(id, "register-company", "Check the employees", List.of("business.employees"),
+                "business-registry", "registrar")).isInstanceOf(StepResult.Invalid.class);
+        assertThat(work.askForCorrection(id, "register-company", "Check it", List.of("business.address.nowhere"),
+                "business-registry", "registrar")).isInstanceOf(StepResult.Invalid.class);
+        assertThat(work.askForCorrection(id, "register-company", " ", List.of(), "business-registry", "registrar"))
+                .isInstanceOf(StepResult.Invalid.class);
+
+        assertThat(work.askForCorrection(id, "register-company", "Check everything", List.of(), "business-registry",
+                "registrar")).isInstanceOf(StepResult.Done.class);
+        assertThat(work.correctableFields(id)).containsExactlyInAnyOrder("applicant.fullName", "applicant.email",
+                "business.name", "business.legalForm", "business.activity", "business.startDate", "business.address");
+    }
+
+    @Test
+    void an_application_waiting_for_a_correction_can_still_be_withdrawn() {
+        UUID id = submit("Gives Up Ltd", "northfield");
+        work.askForCorrection(id, "register-company", "Spell the name as on your deed", List.of("business.name"),
+                "business-registry", "registrar");
+        assertThat(work.withdraw(id, "applicant")).isInstanceOf(StepResult.Done.class);
+        assertThat(cases.find(id).orElseThrow().status()).isEqualTo(CaseStatus.WITHDRAWN);
+        assertThat(work.correct(id, DemoNetworkFixture.form("Given Up Ltd", "northfield"), "applicant"))
                 .isInstanceOf(StepResult.NotAllowed.class);
     }
 

@@ -132,6 +132,7 @@ class InboxBrowserTests {
         signIn("registry-operator");
         driver.get(url("/console/inbox/" + receipt.id() + "/register-company"));
 
+        driver.findElement(By.id("decision")).click();
         Browser.clickThrough(driver, By.cssSelector("#reject button"));
         WebElement summary = driver.findElement(By.className("govuk-error-summary"));
         assertThat(summary.getText()).contains("Enter the reason for rejecting the step");
@@ -139,6 +140,7 @@ class InboxBrowserTests {
         assertThat(driver.findElement(By.id("reason-error")).getText()).contains("Enter the reason");
         assertNoSeriousViolations(driver);
 
+        assertThat(driver.findElement(By.id("decision")).isSelected()).isTrue();
         driver.findElement(By.id("reason")).sendKeys("The company name is already registered");
         Browser.clickThrough(driver, By.cssSelector("#reject button"));
         assertThat(driver.getCurrentUrl()).endsWith("/console/inbox");

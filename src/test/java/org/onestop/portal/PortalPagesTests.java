@@ -43,6 +43,8 @@ class PortalPagesTests {
     EventLog events;
     @Autowired
     org.onestop.intake.Applications applications;
+    @Autowired
+    org.onestop.cases.WorkingOnCases work;
 
     MockMvc mvc;
     MockHttpSession session;
@@ -246,6 +248,35 @@ class PortalPagesTests {
         mvc.perform(post("/status/withdraw").with(csrf()).session(stranger).param("withdraw", "yes").param("id", mine.toString()))
                 .andExpect(status().is3xxRedirection());
         assertThat(cases.find(mine).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    @Test
+    void correction_pages_need_the_token_and_the_verified_session_show_only_what_is_asked_and_escape_answers()
+            throws Exception {
+        answerEverything("Fix <i>Me</i> Ltd");
+        submit();
+        UUID id = verified().id();
+        assertThat(page(get("/status/correct"), 302)).isEmpty();
+        work.askForCorrection(id, "register-company", "Check <b>everything</b>", java.util.List.of(), "business-registry",
+                "registrar");
+
+        assertThat(page(get("/status/view"), 200)).contains("Action needed: correct your answers",
+                "Check &lt;b&gt;everything&lt;/b&gt;").doesNotContain("<b>everything");
+        // naming no field opens every answer the step takes: two of the three pages, without the employees
+        assertThat(page(get("/status/correct/applicant"), 200)).contains("name=\"applicant.fullName\"", "name=\"applicant.email\"");
+        assertThat(page(get("/status/correct/business"), 200)).contains("Fix &lt;i&gt;Me&lt;/i&gt; Ltd")
+                .doesNotContain("<i>Me</i>").doesNotContain("name=\"business.employees\"");
+        page(get("/status/correct/banking"), 404);
+        assertThat(page(post("/status/correct/applicant").param("applicant.fullName", "A".repeat(5_000))
+                .param("applicant.email", "ada@example.org"), 200)).contains("govuk-error-summary");
+
+        mvc.perform(post("/status/correct/applicant").session(session).param("applicant.fullName", "Ada"))
+                .andExpect(status().isForbidden());
+        MockHttpSession stranger = new MockHttpSession();
+        mvc.perform(post("/status/correct/check-answers").with(csrf()).session(stranger).param("id", id.toString()))
+                .andExpect(header().string("Location", "/status"));
+        assertThat(cases.find(id).orElseThrow().step("register-company").orElseThrow().state())
+                .isEqualTo(org.onestop.cases.StepState.CORRECTION_REQUESTED);
     }
 
     private String referenceOf() {

@@ -72,6 +72,13 @@ class ApplicationStatusApi {
         if (step.reason() != null) {
             body.put("reason", step.reason());
         }
+        body.put("round", step.round());
+        if (step.correction() != null) {
+            Map<String, Object> correction = new LinkedHashMap<>();
+            correction.put("fields", step.correction().fields());
+            put(correction, "askedAt", step.correction().askedAt());
+            body.put("correction", correction);
+        }
         body.put("dependsOn", List.copyOf(step.dependsOn()));
         return body;
     }

@@ -49,14 +49,14 @@ class CaseOpening {
             boolean ready = step.dependsOn().isEmpty();
             Instant deadline = ready ? deadlines.deadline(service.code(), step, organisation, now) : null;
             opened.add(new CaseStep(step.code(), step.name(), organisation, ready ? StepState.READY : StepState.WAITING,
-                    step.dependsOn(), ready ? now : null, null, null, deadline, null, null));
+                    step.dependsOn(), ready ? now : null, null, null, deadline, null, null, 1, null));
         }
         cases.insertSteps(caseId, opened);
         for (CaseStep step : opened) {
             if (step.state() == StepState.READY) {
                 events.log("step-ready", caseId, step.code(), step.organisation(), submitted.actor(), now,
                         step.deadline() == null ? Map.of() : Map.of("deadline", step.deadline().toString()));
-                events.publish(new StepBecameReady(caseId, step.code(), step.organisation(), step.deadline()));
+                events.publish(new StepBecameReady(caseId, step.code(), step.organisation(), step.deadline(), 1));
             }
         }
     }

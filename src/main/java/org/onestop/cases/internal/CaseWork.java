@@ -3,6 +3,8 @@ package org.onestop.cases.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +18,10 @@ import org.onestop.cases.StepResult;
 import org.onestop.cases.StepState;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.catalog.Catalog;
+import org.onestop.catalog.FormFields;
 import org.onestop.catalog.Service;
 import org.onestop.catalog.Step;
+import org.onestop.intake.CorrectingApplications;
 import org.onestop.platform.JsonSchemas;
 import org.onestop.platform.NotFound;
 import org.onestop.platform.Violation;
@@ -30,15 +34,20 @@ import tools.jackson.databind.JsonNode;
 class CaseWork implements WorkingOnCases {
 
     static final int MAX_REASON = 2000;
+    static final int MAX_FIELDS = 50;
+    static final int MAX_FIELD_LENGTH = 200;
 
     private final JdbcCases cases;
     private final Catalog catalog;
     private final Deadlines deadlines;
     private final CaseEvents events;
     private final StepInputs inputs;
+    private final CorrectingApplications corrections;
     private final Clock clock;
 
-    CaseWork(JdbcCases cases, Catalog catalog, Deadlines deadlines, CaseEvents events, StepInputs inputs, Clock clock) {
+    CaseWork(JdbcCases cases, Catalog catalog, Deadlines deadlines, CaseEvents events, StepInputs inputs,
+            CorrectingApplications corrections, Clock clock) {
+        this.corrections = corrections;
         this.cases = cases;
         this.catalog = catalog;
         this.deadlines = deadlines;
@@ -75,17 +84,134 @@ class CaseWork implements WorkingOnCases {
     @Override
     @Transactional
     public StepResult reject(UUID caseId, String step, String reason, String organisation, String actor) {
-        if (reason == null || reason.isBlank()) {
-            return new StepResult.Invalid(List.of(new Violation("reason", "Enter the reason for rejecting the step")));
-        }
-        if (reason.length() > MAX_REASON) {
-            return new StepResult.Invalid(List.of(new Violation("reason",
-                    "The reason must be " + MAX_REASON + " characters or fewer")));
+        List<Violation> invalid = reasonViolations(reason);
+        if (!invalid.isEmpty()) {
+            return new StepResult.Invalid(invalid);
         }
         return act(load(caseId), step, organisation, StepState.REJECTED, now -> {
-            events.log("step-rejected", caseId, step, organisation, actor, now, Map.of("reason", reason));
+            events.log("step-rejected", caseId, step, organisation, actor, now, Map.of("reason", reason, "final", true));
             close(caseId, CaseStatus.REJECTED, actor, now);
         }, null, reason);
+    }
+
+    @Override
+    @Transactional
+    public StepResult askForCorrection(UUID caseId, String step, String reason, List<String> fields, String organisation,
+            String actor) {
+        List<Violation> invalid = new ArrayList<>(reasonViolations(reason));
+        Case current = load(caseId);
+        Step definition = stepDefinition(current, step);
+        List<String> asked = fields == null ? List.of() : fields.stream().distinct().sorted().toList();
+        JsonNode formSchema = catalog.find(current.serviceId()).map(service -> service.definition().form()).orElse(null);
+        invalid.addAll(fieldViolations(asked, definition, formSchema));
+        if (!invalid.isEmpty()) {
+            return new StepResult.Invalid(invalid);
+        }
+        // the same event as a final rejection, marked not final: insight counts a step rejected and later
+        // completed as rework, whether it was rejected live or in a generated history
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("reason", reason);
+        attributes.put("final", false);
+        attributes.put("fields", asked);
+        return act(current, step, organisation, StepState.CORRECTION_REQUESTED,
+                now -> {
+                    cases.correctionFields(caseId, step, asked);
+                    events.log("step-rejected", caseId, step, organisation, actor, now, attributes);
+                }, null, reason);
+    }
+
+    @Override
+    public List<String> correctableFields(UUID caseId) {
+        return correctable(load(caseId));
+    }
+
+    @Override
+    @Transactional
+    public StepResult correct(UUID caseId, JsonNode form, String actor) {
+        Case current = load(caseId);
+        if (current.status() != CaseStatus.OPEN) {
+            return new StepResult.NotAllowed("The case is " + current.status().name().toLowerCase());
+        }
+        List<CaseStep> waiting = current.steps().stream().filter(s -> s.state() == StepState.CORRECTION_REQUESTED).toList();
+        if (waiting.isEmpty()) {
+            return new StepResult.NotAllowed("No organisation has asked to correct this application");
+        }
+        List<String> allowed = correctable(current);
+        JsonNode earlier = inputs.answers(caseId);
+        List<String> changed = new ArrayList<>();
+        AnswerChanges.collect(earlier, form, "", changed);
+        List<Violation> outside = changed.stream().filter(path -> !AnswerChanges.within(path, allowed))
+                .map(path -> new Violation("form." + path, "was not asked to be corrected")).toList();
+        if (!outside.isEmpty()) {
+            return new StepResult.Invalid(outside);
+        }
+        List<Violation> violations = corrections.correct(caseId, form, changed, actor);
+        if (!violations.isEmpty()) {
+            return new StepResult.Invalid(violations);
+        }
+        Instant now = now();
+        Service service = catalog.find(current.serviceId()).orElseThrow();
+        for (CaseStep step : waiting) {
+            Step definition = service.definition().step(step.code()).orElseThrow();
+            // the organisation gets its full time again: the step waited on the applicant meanwhile
+            Instant deadline = deadlines.deadline(service.code(), definition, step.organisation(), now);
+            int round = step.round() + 1;
+            if (cases.readyAgain(caseId, step.code(), round, now, deadline)) {
+                Map<String, Object> attributes = new LinkedHashMap<>();
+                if (deadline != null) {
+                    attributes.put("deadline", deadline.toString());
+                }
+                attributes.put("round", round);
+                events.log("step-ready", caseId, step.code(), step.organisation(), actor, now, attributes);
+                events.publish(new StepBecameReady(caseId, step.code(), step.organisation(), deadline, round));
+            }
+        }
+        return new StepResult.Done(load(caseId));
+    }
+
+    /** The fields the steps waiting for a correction asked for; a step that named none opens every field it takes. */
+    private List<String> correctable(Case current) {
+        Service service = catalog.find(current.serviceId()).orElse(null);
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (CaseStep step : current.steps()) {
+            if (step.state() != StepState.CORRECTION_REQUESTED || step.correction() == null) {
+                continue;
+            }
+            if (!step.correction().fields().isEmpty()) {
+                fields.addAll(step.correction().fields());
+            } else if (service != null) {
+                service.definition().step(step.code()).ifPresent(d -> fields.addAll(d.input().form()));
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    private static List<Violation> reasonViolations(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return List.of(new Violation("reason", "Enter the reason for rejecting the step"));
+        }
+        if (reason.length() > MAX_REASON) {
+            return List.of(new Violation("reason", "The reason must be " + MAX_REASON + " characters or fewer"));
+        }
+        return List.of();
+    }
+
+    /** Each field asked must be one the step takes, or lie within one: an organisation asks only about what it saw. */
+    private static List<Violation> fieldViolations(List<String> fields, Step definition, JsonNode formSchema) {
+        if (fields.size() > MAX_FIELDS) {
+            return List.of(new Violation("fields", "Name at most " + MAX_FIELDS + " fields"));
+        }
+        List<String> taken = definition == null ? List.of() : definition.input().form();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (field == null || field.length() > MAX_FIELD_LENGTH || !AnswerChanges.within(field, taken)
+                    || formSchema == null || FormFields.schemaAt(formSchema, field) == null) {
+                violations.add(new Violation("fields[" + i + "]",
+                        "must be one of the form fields the step takes: " + String.join(", ", taken)));
+            }
+        }
+        return violations;
     }
 
     @Override
@@ -169,7 +295,7 @@ class CaseWork implements WorkingOnCases {
                 if (cases.moveStep(caseId, waiting.code(), StepState.WAITING, StepState.READY, now, deadline, null, null)) {
                     events.log("step-ready", caseId, waiting.code(), waiting.organisation(), actor, now,
                             deadline == null ? Map.of() : Map.of("deadline", deadline.toString()));
-                    events.publish(new StepBecameReady(caseId, waiting.code(), waiting.organisation(), deadline));
+                    events.publish(new StepBecameReady(caseId, waiting.code(), waiting.organisation(), deadline, waiting.round()));
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.onestop.cases.Case;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.CaseStep;
 import org.onestop.cases.Cases;
+import org.onestop.cases.Correction;
 import org.onestop.cases.StepState;
 import org.onestop.cases.WorkItem;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +48,7 @@ class JdbcCases implements Cases {
         jdbc.sql("""
                 SELECT c.id, c.reference, c.service_id, c.service_code, c.status, c.opened_at, c.closed_at,
                        s.step, s.name, s.organisation, s.state, s.depends_on, s.ready_at, s.started_at, s.ended_at,
-                       s.deadline, s.output, s.reason
+                       s.deadline, s.output, s.reason, s.round, s.correction_asked_at, s.correction_fields
                 FROM case_file c LEFT JOIN case_step s ON s.case_id = c.id
                 WHERE c.id = ? ORDER BY s.position""").param(id)
                 .query(rs -> {
@@ -104,6 +105,7 @@ class JdbcCases implements Cases {
         String timeColumn = switch (to) {
             case READY -> "ready_at";
             case IN_PROGRESS -> "started_at";
+            case CORRECTION_REQUESTED -> "correction_asked_at";
             case COMPLETED, REJECTED -> "ended_at";
             case WAITING -> throw new IllegalArgumentException("no step goes back to waiting");
         };
@@ -112,6 +114,24 @@ class JdbcCases implements Cases {
                 .params(to.name(), Timestamp.from(at), timestamp(deadline),
                         output == null ? null : json.writeValueAsString(output), reason, caseId, step, from.name())
                 .update() == 1;
+    }
+
+    /** Records the fields asked of a step just moved to correction requested. */
+    void correctionFields(UUID caseId, String step, List<String> fields) {
+        jdbc.sql("UPDATE case_step SET correction_fields = CAST(? AS jsonb) WHERE case_id = ? AND step = ?")
+                .params(json.writeValueAsString(fields), caseId, step).update();
+    }
+
+    /**
+     * A step waiting for a correction is ready again, in its next round, as if new: not started,
+     * no reason, nothing asked; false when it no longer waited (someone else acted).
+     */
+    boolean readyAgain(UUID caseId, String step, int round, Instant at, Instant deadline) {
+        return jdbc.sql("""
+                UPDATE case_step SET state = 'READY', round = ?, ready_at = ?, started_at = NULL, deadline = ?, overdue_at = NULL,
+                       reason = NULL, correction_asked_at = NULL, correction_fields = NULL
+                WHERE case_id = ? AND step = ? AND state = 'CORRECTION_REQUESTED'""")
+                .params(round, Timestamp.from(at), timestamp(deadline), caseId, step).update() == 1;
     }
 
     /** Closes an open case; false when it was closed already. */
@@ -145,7 +165,9 @@ class JdbcCases implements Cases {
         return new CaseStep(rs.getString("step"), rs.getString("name"), rs.getString("organisation"),
                 StepState.valueOf(rs.getString("state")), json.readValue(rs.getString("depends_on"), STRINGS),
                 instant(rs, "ready_at"), instant(rs, "started_at"), instant(rs, "ended_at"), instant(rs, "deadline"),
-                output == null ? null : json.readTree(output), rs.getString("reason"));
+                output == null ? null : json.readTree(output), rs.getString("reason"), rs.getInt("round"),
+                rs.getString("correction_fields") == null ? null
+                        : new Correction(json.readValue(rs.getString("correction_fields"), STRINGS), instant(rs, "correction_asked_at")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -63,6 +63,11 @@ class StepInputs {
         return input;
     }
 
+    /** The application's answers as they stand. */
+    JsonNode answers(java.util.UUID caseId) {
+        return applications.find(caseId).orElseThrow().form();
+    }
+
     /** The agreement under which the step's organisation receives the case's data. */
     Optional<Agreement> agreementFor(Case current, CaseStep caseStep) {
         return agreements.forService(current.serviceCode()).stream()

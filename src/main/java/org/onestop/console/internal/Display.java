@@ -135,6 +135,7 @@ public final class Display {
             case WAITING -> "Waiting";
             case READY -> "Ready";
             case IN_PROGRESS -> "In progress";
+            case CORRECTION_REQUESTED -> "Waiting for the applicant's correction";
             case COMPLETED -> "Completed";
             case REJECTED -> "Rejected";
         };
@@ -145,6 +146,7 @@ public final class Display {
             case WAITING -> "govuk-tag--grey";
             case READY -> "govuk-tag--blue";
             case IN_PROGRESS -> "govuk-tag--light-blue";
+            case CORRECTION_REQUESTED -> "govuk-tag--orange";
             case COMPLETED -> "govuk-tag--green";
             case REJECTED -> "govuk-tag--red";
         };

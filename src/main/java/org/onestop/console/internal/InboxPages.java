@@ -2,6 +2,7 @@ package org.onestop.console.internal;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class InboxPages {
 
     static final int LIMIT = 200;
+    static final int MAX_FIELDS = 50;
 
     /** Anyone but an operator asked for the inbox. */
     static final class NotAnOperator extends RuntimeException {
@@ -113,19 +115,43 @@ final class InboxPages {
 
     @PostMapping("/console/inbox/{caseId}/{step}/reject")
     String reject(@PathVariable String caseId, @PathVariable String step,
-            @RequestParam(required = false, defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false, defaultValue = "") String reason,
+            @RequestParam(required = false, defaultValue = "") String decision,
+            @RequestParam(required = false) List<String> fields, Model model, RedirectAttributes redirect) {
         StaffMember operator = operator();
         UUID id = StepPage.caseId(caseId);
         page.ownStep(id, step, operator);
-        StepResult result = work.reject(id, step, reason, operator.organisation(), operator.username());
+        List<String> chosen = fields == null ? List.of() : fields.stream().limit(MAX_FIELDS).toList();
+        boolean correction = "correction".equals(decision);
+        StepResult result;
+        if (!correction && !"final".equals(decision)) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put("decision", "Select whether to reject the step or ask the applicant to correct");
+            if (reason.isBlank()) {
+                errors.put("reason", "Enter the reason for rejecting the step");
+            }
+            result = null;
+            model.addAttribute("errors", errors);
+        } else if (correction) {
+            result = work.askForCorrection(id, step, reason, chosen, operator.organisation(), operator.username());
+        } else {
+            result = work.reject(id, step, reason, operator.organisation(), operator.username());
+        }
         if (result instanceof StepResult.Done done) {
-            redirect.addFlashAttribute("success", "Step rejected for " + done.after().reference());
+            redirect.addFlashAttribute("success", correction
+                    ? "The applicant of " + done.after().reference() + " is asked to correct their answers"
+                    : "Step rejected for " + done.after().reference());
             return "redirect:/console/inbox";
         }
         model.addAttribute("reason", reason);
+        model.addAttribute("decision", correction ? "correction" : "final".equals(decision) ? "final" : "");
+        model.addAttribute("chosenFields", chosen);
         if (result instanceof StepResult.Invalid invalid) {
-            model.addAttribute("errors", Map.of("reason", invalid.violations().get(0).message()));
-        } else {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.violations().forEach(v -> errors.putIfAbsent(v.path().startsWith("fields") ? "fields" : "reason",
+                    v.path().startsWith("fields") ? "Select only answers this step takes" : v.message()));
+            model.addAttribute("errors", errors);
+        } else if (result != null) {
             page.refused(result, model);
         }
         return page.show(id, step, operator, model);

@@ -14,6 +14,7 @@ import org.onestop.cases.StepResult;
 import org.onestop.cases.StepState;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.catalog.Catalog;
+import org.onestop.catalog.FormFields;
 import org.onestop.catalog.ServiceDefinition;
 import org.onestop.catalog.Step;
 import org.onestop.platform.NotFound;
@@ -79,6 +80,14 @@ final class StepPage {
         model.addAttribute("canStart", open && step.state() == StepState.READY);
         model.addAttribute("canFinish", open && (step.state() == StepState.READY || step.state() == StepState.IN_PROGRESS));
         model.addAttribute("base", "/console/inbox/" + caseId + "/" + stepCode);
+        model.addAttribute("correctable", service.step(stepCode).map(d -> d.input().form()).orElse(List.of()).stream()
+                .map(path -> new Choice(path, label(service.form(), path))).toList());
+        if (!model.containsAttribute("chosenFields")) {
+            model.addAttribute("chosenFields", List.of());
+        }
+        if (!model.containsAttribute("decision")) {
+            model.addAttribute("decision", "");
+        }
         if (!model.containsAttribute("answers")) {
             model.addAttribute("answers", Map.of());
         }
@@ -89,6 +98,21 @@ final class StepPage {
             model.addAttribute("problems", List.of());
         }
         return "console/inbox/step";
+    }
+
+    /** A form field an operator may ask the applicant to correct, with its label. */
+    record Choice(String path, String label) {
+    }
+
+    /** "About the business › Business name", from the titles along the path. */
+    private static String label(JsonNode form, String path) {
+        StringBuilder label = new StringBuilder();
+        String[] names = path.split("\\.");
+        for (int i = 0; i < names.length; i++) {
+            String at = String.join(".", java.util.Arrays.copyOf(names, i + 1));
+            label.append(label.length() == 0 ? "" : " › ").append(Labels.of(FormFields.schemaAt(form, at), names[i]));
+        }
+        return label.toString();
     }
 
     /** An action the case's state or rules did not allow, shown in the error summary. */

@@ -78,6 +78,8 @@ class DeliveryCreation {
         payload.put("reference", current.reference());
         payload.put("service", current.serviceCode());
         payload.put("step", ready.step());
+        // 1 for the first delivery of the step; more when it comes back after the applicant corrected the answers
+        payload.put("round", ready.round());
         payload.put("organisation", ready.organisation());
         if (ready.deadline() != null) {
             payload.put("deadline", ready.deadline().toString());
@@ -85,10 +87,15 @@ class DeliveryCreation {
         JsonNode input = work.inputFor(ready.caseId(), ready.step());
         payload.put("input", input);
         String mode = organisation.receiving().name();
-        register.insert(id, ready.caseId(), ready.step(), ready.organisation(), mode, json.writeValueAsString(payload), now,
-                current.openedAt());
+        if (!register.insert(id, ready.caseId(), ready.step(), ready.round(), ready.organisation(), mode,
+                json.writeValueAsString(payload), now, current.openedAt())) {
+            return;
+        }
         // what the applicant's "who used my data" shows: the field names sent, under which agreement and legal basis
         Map<String, Object> attributes = new LinkedHashMap<>(Map.of("delivery", id.toString(), "mode", mode.toLowerCase()));
+        if (ready.round() > 1) {
+            attributes.put("round", ready.round());
+        }
         attributes.put("fields", fieldNames(input.path("form"), ""));
         agreements.forService(current.serviceCode()).stream()
                 .filter(a -> a.organisation().equals(ready.organisation()) && a.covers(current.serviceCode(), ready.step())

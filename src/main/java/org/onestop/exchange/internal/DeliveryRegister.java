@@ -34,13 +34,18 @@ class DeliveryRegister {
             Instant submittedAt) {
     }
 
-    void insert(UUID id, UUID caseId, String step, String organisation, String mode, String payload, Instant now,
+    /**
+     * Stores a new delivery of one round of a step; false, storing nothing, when that round has one
+     * already (each readiness of a step is delivered once).
+     */
+    boolean insert(UUID id, UUID caseId, String step, int round, String organisation, String mode, String payload, Instant now,
             Instant submittedAt) {
-        jdbc.sql("""
-                INSERT INTO delivery (id, case_id, step, organisation, mode, state, payload, attempts, next_attempt_at, created_at,
-                                      submitted_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', CAST(? AS jsonb), 0, ?, ?, ?)""")
-                .params(id, caseId, step, organisation, mode, payload, ts(now), ts(now), ts(submittedAt)).update();
+        return jdbc.sql("""
+                INSERT INTO delivery (id, case_id, step, round, organisation, mode, state, payload, attempts, next_attempt_at,
+                                      created_at, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', CAST(? AS jsonb), 0, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(id, caseId, step, round, organisation, mode, payload, ts(now), ts(now), ts(submittedAt)).update() == 1;
     }
 
     /**

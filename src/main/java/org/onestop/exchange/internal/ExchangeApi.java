@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -118,8 +121,37 @@ class ExchangeApi {
         return owned(id);
     }
 
-    /** An outcome: completed with the output, or rejected with the reason. */
-    record Outcome(String status, JsonNode output, String reason) {
+    static final int MAX_CORRECTION_FIELDS = 50;
+
+    /**
+     * An outcome: completed with the output, or rejected with the reason. A rejection with a
+     * {@code correction} is not final: it asks the applicant to correct the fields named (every
+     * answer the step takes when it names none), and the step comes back in a new delivery.
+     */
+    record Outcome(String status, JsonNode output, String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Correction correction,
+            @JsonProperty("final") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean declaredFinal) {
+
+        Outcome(String status, JsonNode output, String reason, Correction correction) {
+            this(status, output, reason, correction, null);
+        }
+
+        /**
+         * The same outcome with the correction's fields sorted and without repeats and without the
+         * optional {@code final} (which only restates the correction), so that it hashes the same.
+         */
+        Outcome normalised() {
+            return new Outcome(status, output, reason, correction == null ? null : new Correction(
+                    correction.fields() == null ? List.of() : correction.fields().stream().distinct().sorted().toList()));
+        }
+
+        boolean asksForCorrection() {
+            return "rejected".equals(status) && correction != null;
+        }
+    }
+
+    /** What the applicant is asked to correct: dotted paths of the form's fields ({@code business.name}). */
+    record Correction(List<String> fields) {
     }
 
     @PostMapping("/{id}/outcome")
@@ -143,21 +175,29 @@ class ExchangeApi {
     /** Records an outcome, plain or signed (then {@code outcome} comes from the signed token). */
     private ResponseEntity<Object> report(Delivery delivery, Outcome plain, SignedOutcomes.Signed signed) {
         UUID id = delivery.id();
-        Outcome outcome = signed == null ? plain : signed.outcome();
-        if (outcome == null || !"completed".equals(outcome.status()) && !"rejected".equals(outcome.status())) {
+        Outcome given = signed == null ? plain : signed.outcome();
+        if (given == null || !"completed".equals(given.status()) && !"rejected".equals(given.status())) {
             throw new InvalidInput("Invalid outcome", List.of(new Violation("status", "must be completed or rejected")));
         }
+        checkCorrection(given);
+        Outcome outcome = given.normalised();
         String hash = Digests.sha256Hex(json.writeValueAsString(outcome));
         Object answer = transaction.execute(status -> {
             var earlier = register.outcomeHash(id);
             if (earlier.isPresent()) {
                 return earlier.get().equals(hash) ? "same" : "different";
             }
-            StepResult result = "completed".equals(outcome.status())
-                    ? work.complete(delivery.caseId(), delivery.step(), outcome.output(), delivery.organisation(),
-                            delivery.organisation())
-                    : work.reject(delivery.caseId(), delivery.step(), outcome.reason(), delivery.organisation(),
-                            delivery.organisation());
+            StepResult result;
+            if ("completed".equals(outcome.status())) {
+                result = work.complete(delivery.caseId(), delivery.step(), outcome.output(), delivery.organisation(),
+                        delivery.organisation());
+            } else if (outcome.asksForCorrection()) {
+                result = work.askForCorrection(delivery.caseId(), delivery.step(), outcome.reason(),
+                        outcome.correction().fields(), delivery.organisation(), delivery.organisation());
+            } else {
+                result = work.reject(delivery.caseId(), delivery.step(), outcome.reason(), delivery.organisation(),
+                        delivery.organisation());
+            }
             if (result instanceof StepResult.Done) {
                 Instant now = now();
                 register.outcome(id, outcome.status(), hash, now, signed == null ? null : signed.proof(),
@@ -173,7 +213,7 @@ class ExchangeApi {
             return result;
         });
         if ("same".equals(answer)) {
-            return ResponseEntity.ok(Map.of("id", id, "outcome", outcome.status(), "replayed", true));
+            return ResponseEntity.ok(answerBody(id, outcome, true));
         }
         if ("different".equals(answer)) {
             throw conflict("A different outcome was already reported for this delivery.");
@@ -184,13 +224,50 @@ class ExchangeApi {
         if (answer instanceof StepResult.NotAllowed refused) {
             throw conflict(refused.why());
         }
-        return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", id, "outcome", outcome.status(), "replayed", false));
+        return ResponseEntity.status(HttpStatus.OK).body(answerBody(id, outcome, false));
+    }
+
+    private static Map<String, Object> answerBody(UUID id, Outcome outcome, boolean replayed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("outcome", outcome.status());
+        if ("rejected".equals(outcome.status())) {
+            body.put("final", !outcome.asksForCorrection());
+        }
+        body.put("replayed", replayed);
+        return body;
+    }
+
+    /** A correction goes with a rejection only, and names at most 50 fields. */
+    private static void checkCorrection(Outcome outcome) {
+        // "final" may restate what the correction says, never contradict it: a rejection meant to go back to the
+        // applicant is never taken for a final one
+        if (outcome.declaredFinal() != null && outcome.declaredFinal() == (outcome.correction() != null)) {
+            throw new InvalidInput("Invalid outcome", List.of(new Violation("final", outcome.declaredFinal()
+                    ? "a final rejection carries no correction"
+                    : "a rejection that is not final names what to correct: \"correction\": {\"fields\": [...]}")));
+        }
+        if (outcome.correction() == null) {
+            return;
+        }
+        if (!"rejected".equals(outcome.status())) {
+            throw new InvalidInput("Invalid outcome", List.of(new Violation("correction",
+                    "goes with a rejection only: a completed step has nothing to correct")));
+        }
+        List<String> fields = outcome.correction().fields();
+        if (fields != null && (fields.size() > MAX_CORRECTION_FIELDS || fields.stream().anyMatch(f -> f == null || f.isBlank()))) {
+            throw new InvalidInput("Invalid outcome", List.of(new Violation("correction.fields",
+                    "must be at most " + MAX_CORRECTION_FIELDS + " dotted paths of form fields, such as business.name")));
+        }
     }
 
     private static Map<String, Object> outcomeAttributes(UUID id, Outcome outcome, SignedOutcomes.Signed signed) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("delivery", id.toString());
         attributes.put("outcome", outcome.status());
+        if ("rejected".equals(outcome.status())) {
+            attributes.put("final", !outcome.asksForCorrection());
+        }
         if (signed != null) {
             attributes.put("proof", signed.format());
             attributes.put("proofDigest", signed.digest());

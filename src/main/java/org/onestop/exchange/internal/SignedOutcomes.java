@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outcomes signed by the organisation that reports them, kept as proof: a compact JWS whose
  * payload is the outcome JSON with its {@code deliveryId}, or a Security Event Token (RFC 8417)
- * with one {@link #COMPLETED} or {@link #REJECTED} event. The signature must verify with a key
+ * with one {@link #COMPLETED} or {@link #REJECTED} event; a rejection that asks the applicant to
+ * correct carries {@code correction} (with optional {@code fields}) in either form. The signature must verify with a key
  * registered for the organisation; the delivery id inside must be the one posted to, so a
  * signed outcome cannot be replayed for another delivery.
  */
@@ -109,8 +110,10 @@ final class SignedOutcomes {
     private static ExchangeApi.Outcome fromJws(JsonNode payload, UUID deliveryId) {
         checkDelivery(payload, deliveryId, "deliveryId");
         JsonNode output = payload.get("output");
+        JsonNode declaredFinal = payload.get("final");
         return new ExchangeApi.Outcome(text(payload, "status"), output == null || output.isNull() ? null : output,
-                text(payload, "reason"));
+                text(payload, "reason"), correction(payload), declaredFinal != null && declaredFinal.isBoolean()
+                        ? declaredFinal.asBoolean() : null);
     }
 
     private static ExchangeApi.Outcome fromEvent(JsonNode claims, Organisation organisation, UUID deliveryId) {
@@ -128,8 +131,28 @@ final class SignedOutcomes {
         JsonNode event = events.get(completed ? COMPLETED : REJECTED);
         checkDelivery(event, deliveryId, "events.deliveryId");
         JsonNode output = event.get("output");
-        return completed ? new ExchangeApi.Outcome("completed", output == null || output.isNull() ? null : output, null)
-                : new ExchangeApi.Outcome("rejected", null, text(event, "reason"));
+        return completed ? new ExchangeApi.Outcome("completed", output == null || output.isNull() ? null : output, null,
+                correction(event)) : new ExchangeApi.Outcome("rejected", null, text(event, "reason"), correction(event));
+    }
+
+    /** The outcome's {@code correction}: absent or null for none, else an object with an optional array of field paths. */
+    private static ExchangeApi.Correction correction(JsonNode node) {
+        JsonNode correction = node.get("correction");
+        if (correction == null || correction.isNull()) {
+            return null;
+        }
+        JsonNode fields = correction.path("fields");
+        if (!correction.isObject() || !fields.isMissingNode() && !fields.isNull() && !fields.isArray()) {
+            throw invalid("correction", "must be an object, optionally with fields: an array of form field paths");
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode field : fields.isArray() ? fields : List.<JsonNode>of()) {
+            if (!field.isString()) {
+                throw invalid("correction.fields", "must hold form field paths as strings");
+            }
+            names.add(field.asString());
+        }
+        return new ExchangeApi.Correction(names);
     }
 
     private static void checkDelivery(JsonNode node, UUID deliveryId, String path) {

@@ -370,10 +370,16 @@ class HistoryGenerator implements History {
                 event(started, "step-started", code, organisation, null, organisation, Map.of());
                 Instant done = started.plus(hours(meanWorkHours));
                 if (random.nextDouble() < rework) {
+                    // sent back for correction, as the platform records it live: a rejection that is not final, the
+                    // applicant's corrected answers, and the step ready again in its second round
                     event(done, "step-rejected", code, organisation, null, organisation,
-                            Map.of("reason", "Documents missing: send them and we continue"));
+                            Map.of("reason", "The business name differs from your documents: correct it and we continue",
+                                    "final", false, "fields", List.of("business.name")));
                     Instant again = done.plus(hours(40));
-                    event(again, "step-ready", code, organisation, null, "platform", Map.of("deadline", deadline.toString()));
+                    event(again, "application-corrected", null, null, channel, "applicant",
+                            Map.of("revision", 2, "fields", List.of("business.name")));
+                    event(again, "step-ready", code, organisation, null, "applicant",
+                            Map.of("deadline", deadline.toString(), "round", 2));
                     event(again.plus(hours(2)), "step-started", code, organisation, null, organisation, Map.of());
                     done = again.plus(hours(meanWorkHours));
                 }
@@ -383,7 +389,7 @@ class HistoryGenerator implements History {
                 endedAt = done;
                 if (random.nextDouble() < rejection) {
                     event(done, "step-rejected", code, organisation, null, organisation,
-                            Map.of("reason", "The business name is already registered"));
+                            Map.of("reason", "The business name is already registered", "final", true));
                     return null;
                 }
                 event(done, "step-completed", code, organisation, null, organisation, Map.of());

@@ -45,9 +45,10 @@ class JdbcOcelExport implements OcelExport {
         EVENT_ATTRIBUTES.put("application-started", List.of("journey", "service", "channel"));
         EVENT_ATTRIBUTES.put("application-submitted", List.of("reference", "service", "serviceVersion", "principalKind", "channel"));
         EVENT_ATTRIBUTES.put("case-opened", List.of("service", "steps"));
-        EVENT_ATTRIBUTES.put("step-ready", List.of("deadline"));
+        EVENT_ATTRIBUTES.put("application-corrected", List.of("revision", "fields", "channel"));
+        EVENT_ATTRIBUTES.put("step-ready", List.of("deadline", "round"));
         EVENT_ATTRIBUTES.put("step-overdue", List.of("deadline"));
-        EVENT_ATTRIBUTES.put("step-rejected", List.of("reason"));
+        EVENT_ATTRIBUTES.put("step-rejected", List.of("reason", "final", "fields"));
         EVENT_ATTRIBUTES.put("delivery-created", List.of("delivery", "mode"));
         EVENT_ATTRIBUTES.put("delivery-delivered", List.of("delivery", "attempts"));
         EVENT_ATTRIBUTES.put("delivery-dead", List.of("delivery", "attempts"));

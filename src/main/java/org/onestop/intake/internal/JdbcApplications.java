@@ -64,6 +64,23 @@ class JdbcApplications implements Applications {
                 .update();
     }
 
+    /**
+     * Keeps the application's current answers as its next revision (1, 2, ...), before they are
+     * replaced; returns that revision's number.
+     */
+    int keepRevision(UUID id, String actor, java.time.Instant at) {
+        int revision = jdbc.sql("SELECT COALESCE(MAX(revision), 0) + 1 FROM application_revision WHERE application_id = ?")
+                .param(id).query(Integer.class).single();
+        jdbc.sql("INSERT INTO application_revision (application_id, revision, form, replaced_at, replaced_by) "
+                + "SELECT id, ?, form, ?, ? FROM application WHERE id = ?")
+                .params(revision, Timestamp.from(at), actor, id).update();
+        return revision;
+    }
+
+    void replaceForm(UUID id, tools.jackson.databind.JsonNode form) {
+        jdbc.sql("UPDATE application SET form = CAST(? AS jsonb) WHERE id = ?").params(json.writeValueAsString(form), id).update();
+    }
+
     record StoredKey(UUID applicationId, String requestHash) {
     }
 

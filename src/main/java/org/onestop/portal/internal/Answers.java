@@ -41,6 +41,11 @@ final class Answers implements Serializable {
         values.putAll(replacement.values);
     }
 
+    /** Puts every answer of the other over these. */
+    void putAll(Answers other) {
+        values.putAll(other.values);
+    }
+
     Answers copy() {
         Answers copy = new Answers();
         values.forEach((name, given) -> copy.values.put(name, new ArrayList<>(given)));

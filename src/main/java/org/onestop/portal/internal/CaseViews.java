@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.onestop.cases.Case;
+import org.onestop.cases.CaseStatus;
 import org.onestop.cases.CaseStep;
+import org.onestop.cases.StepState;
 import org.springframework.stereotype.Component;
 
 /** A case as the applicant reads it: each step with its organisation, state, dates and deadline. */
@@ -19,6 +21,10 @@ final class CaseViews {
 
     record StepView(String name, String organisation, String state, String tagClass, boolean overdue, String reason,
             List<String> dates) {
+    }
+
+    /** An organisation's request to correct answers: who asks, why, and which answers (empty: every answer it takes). */
+    record CorrectionView(String step, String organisation, String reason, List<String> fields) {
     }
 
     private final PublishedServices services;
@@ -36,7 +42,9 @@ final class CaseViews {
             List<String> dates = new ArrayList<>();
             add(dates, "Started", step.startedAt() != null ? step.startedAt() : step.readyAt());
             add(dates, step.state().ended() ? "Finished" : null, step.endedAt());
-            if (!step.state().ended()) {
+            if (step.state() == StepState.CORRECTION_REQUESTED && step.correction() != null) {
+                add(dates, "Sent back to you", step.correction().askedAt());
+            } else if (!step.state().ended()) {
                 add(dates, "Due by", step.deadline());
             }
             views.add(new StepView(step.name(), services.organisationName(step.organisation()), state(step),
@@ -45,7 +53,29 @@ final class CaseViews {
         return views;
     }
 
+    /** The requests to correct answers that wait on the applicant. */
+    List<CorrectionView> corrections(Case shown) {
+        if (shown.status() != CaseStatus.OPEN) {
+            return List.of();
+        }
+        var service = services.version(shown.serviceId());
+        List<CorrectionView> views = new ArrayList<>();
+        for (CaseStep step : shown.steps()) {
+            if (step.state() == StepState.CORRECTION_REQUESTED) {
+                List<String> fields = step.correction() == null ? List.of() : step.correction().fields().stream()
+                        .map(path -> service == null ? path
+                                : CorrectionPages.labelOf(FormPages.sections(service.definition().form()), path))
+                        .toList();
+                views.add(new CorrectionView(step.name(), services.organisationName(step.organisation()), step.reason(), fields));
+            }
+        }
+        return views;
+    }
+
     String status(Case shown) {
+        if (shown.status() == CaseStatus.OPEN && shown.steps().stream().anyMatch(s -> s.state() == StepState.CORRECTION_REQUESTED)) {
+            return "Action needed: correct your answers";
+        }
         switch (shown.status()) {
             case COMPLETED:
                 return "Completed";
@@ -76,6 +106,8 @@ final class CaseViews {
                 return "Not started";
             case IN_PROGRESS:
                 return "In progress";
+            case CORRECTION_REQUESTED:
+                return "Waiting for your correction";
             case COMPLETED:
                 return "Completed";
             default:
@@ -91,6 +123,8 @@ final class CaseViews {
                 return "govuk-tag--blue";
             case IN_PROGRESS:
                 return "govuk-tag--light-blue";
+            case CORRECTION_REQUESTED:
+                return "govuk-tag--orange";
             case COMPLETED:
                 return "govuk-tag--green";
             default:

@@ -35,6 +35,11 @@ final class PublishedServices {
         return catalog.published(code).orElseThrow(() -> new NotFound("No published service " + code));
     }
 
+    /** The version of a service an application was made under, published or not since. */
+    Service version(java.util.UUID id) {
+        return catalog.find(id).orElse(null);
+    }
+
     String organisationName(String code) {
         return code == null ? "" : organisations.find(code).map(Organisation::name).orElse(code);
     }

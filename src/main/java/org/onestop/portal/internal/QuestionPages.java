@@ -114,7 +114,7 @@ final class QuestionPages {
     }
 
     /** Over the limit by its declared length, or by what it holds once read (chunked bodies have no length). */
-    private static boolean tooLarge(HttpServletRequest request) {
+    static boolean tooLarge(HttpServletRequest request) {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             return true;
         }

@@ -41,6 +41,17 @@ final class SectionCheck {
 
     /** Reads a posted page: values over a question's limit are cut to it and reported as too long. */
     static Result read(Section section, Map<String, String[]> posted) {
+        Result taken = take(section, posted);
+        Result checked = check(section, taken.answers());
+        taken.errors().forEach(checked.errors()::putIfAbsent);
+        return new Result(taken.answers(), checked.value(), order(section, checked.errors()));
+    }
+
+    /**
+     * Takes a posted page's answers without checking them against the schema: values over a
+     * question's limit are cut to it and reported as too long; the result has no value.
+     */
+    static Result take(Section section, Map<String, String[]> posted) {
         Answers answers = new Answers();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Field field : leaves(section.fields())) {
@@ -53,9 +64,7 @@ final class SectionCheck {
                 answers.put(field.name(), limited(field, posted.get(field.name()), count, field.limit(), errors));
             }
         }
-        Result checked = check(section, answers);
-        errors.forEach(checked.errors()::putIfAbsent);
-        return new Result(answers, checked.value(), order(section, checked.errors()));
+        return new Result(answers, null, errors);
     }
 
     /** Checks answers already kept. */

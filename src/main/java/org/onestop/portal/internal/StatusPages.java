@@ -72,7 +72,8 @@ final class StatusPages {
         if (shown.isEmpty()) {
             return "redirect:/status";
         }
-        return page(shown.get(), null, model);
+        // a refusal may come from another page (a correction the case no longer waited for)
+        return page(shown.get(), model.getAttribute("refusal") instanceof String why ? why : null, model);
     }
 
     @GetMapping("/status/withdraw")
@@ -122,6 +123,7 @@ final class StatusPages {
         model.addAttribute("steps", views.steps(shown));
         model.addAttribute("refusal", refusal);
         model.addAttribute("dataUses", uses.of(shown));
+        model.addAttribute("corrections", views.corrections(shown));
         return "portal/status";
     }
 }

@@ -18,10 +18,15 @@ final class SummaryRows {
     }
 
     static List<Row> of(String service, Section section, Answers answers) {
+        return at("/apply/" + service, section, answers);
+    }
+
+    /** The rows, with "Change" links to the section's page under {@code base}. */
+    static List<Row> at(String base, Section section, Answers answers) {
         List<Row> rows = new ArrayList<>();
         for (Field field : section.fields()) {
             rows.add(new Row(field.title(), lines(field, answers),
-                    "/apply/" + service + "/" + section.key() + "#" + (field.kind() == Field.Kind.FIELDSET
+                    base + "/" + section.key() + "#" + (field.kind() == Field.Kind.FIELDSET
                             ? SectionCheck.leaves(field.children()).get(0).anchor() : field.anchor()),
                     field.inSentence()));
         }

@@ -91,7 +91,7 @@ class DeliveryWakeUpTests {
         awaitListening();
         // A delivery written as another node would write it, without waking this node's pusher.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        register.insert(UUID.randomUUID(), UUID.randomUUID(), "register-company", "business-registry", "PUSH",
+        register.insert(UUID.randomUUID(), UUID.randomUUID(), "register-company", 1, "business-registry", "PUSH",
                 "{\"from\": \"another node\"}", now, null);
         Thread.sleep(1500);
         assertThat(registry.received()).as("not pushed before anyone is told").isEmpty();

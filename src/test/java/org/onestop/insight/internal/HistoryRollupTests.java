@@ -50,7 +50,7 @@ class HistoryRollupTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_log WHERE type = 'application-submitted'", Long.class))
                 .isEqualTo(1_500);
         assertThat(events).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM event_log WHERE type LIKE 'application-%' "
-                + "OR type LIKE 'case-%' OR type LIKE 'step-%' OR type LIKE 'delivery-%' OR type = 'satisfaction-rated'",
+                + "OR type LIKE 'case-%' OR type LIKE 'step-%' OR type LIKE 'delivery-%' OR type IN ('satisfaction-rated', 'complaint-made', 'appeal-made')",
                 Long.class));
         assertThat(rollup.startsEmpty()).isFalse();
         assertThat(rollup.catchUp(java.time.Instant.now())).as("the reader finds nothing left to take").isZero();
