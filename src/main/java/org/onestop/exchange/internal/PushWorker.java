@@ -60,9 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PushWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
-    static final String NODE = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+    /** This worker's name in the leases it takes ({@code delivery.leased_by}). */
+    final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final DeliveryRegister register;
     private final PushGate gate;
     private final Organisations organisations;
@@ -196,7 +197,7 @@ class PushWorker implements SmartLifecycle {
         int[] refused = {0};
         List<DeliveryRegister.Claimed> claimed;
         try {
-            claimed = transaction.execute(status -> register.claimDuePushes(free, NODE, now, now.plus(lease), closed,
+            claimed = transaction.execute(status -> register.claimDuePushes(free, node, now, now.plus(lease), closed,
                     delivery -> {
                         if (gate.admit(delivery.organisation())) {
                             return admitted.add(delivery);
@@ -352,7 +353,7 @@ class PushWorker implements SmartLifecycle {
             }
             settlements.add(settlement);
         }
-        List<String> results = register.settle(settlements, NODE);
+        List<String> results = register.settle(settlements, node);
         List<DeliveryRegister.Attempt> attempts = new ArrayList<>(round.size());
         for (int i = 0; i < round.size(); i++) {
             Pushed pushed = round.get(i);
