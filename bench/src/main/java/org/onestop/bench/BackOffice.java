@@ -66,7 +66,9 @@ public final class BackOffice {
                 out.println("D " + fields.get("caseId") + " " + fields.get("step") + " " + micros);
                 out.flush();
             }
-            reporters.submit(() -> report(http, platform, systems.get(organisation), fields, out));
+            if (!DirectDeliveries.STEP.equals(fields.get("step"))) { // work written straight into the database has no case to complete
+                reporters.submit(() -> report(http, platform, systems.get(organisation), fields, out));
+            }
         });
         server.start();
         out.println("READY " + server.getAddress().getPort());

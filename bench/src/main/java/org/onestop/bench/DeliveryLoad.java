@@ -65,6 +65,10 @@ public final class DeliveryLoad {
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         String db = options.get("db");
+        boolean direct = options.getOrDefault("mode", "end-to-end").equals("direct");
+        if (direct && db == null) {
+            throw new IllegalArgumentException("--mode direct writes the deliveries into the platform's database: give --db");
+        }
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<JWK> privateKeys = new ArrayList<>();
@@ -91,6 +95,11 @@ public final class DeliveryLoad {
         for (JWK key : privateKeys) {
             String code = key.getKeyID().substring(0, key.getKeyID().indexOf('.'));
             putOrganisation(http, url, admin, code, BACK_OFFICES.get(code), "http://127.0.0.1:" + port + "/" + code, key);
+        }
+        if (direct) {
+            DirectDeliveries.run(options, db, lines);
+            backOffice.destroy();
+            System.exit(0);
         }
         JWK agentKey = new OctetKeyPairGenerator(Curve.Ed25519).keyID("bench-" + UUID.randomUUID().toString().substring(0, 8)).generate();
         IntakeLoad.Setup.registerKey(http, url, admin, AGENT, agentKey);
@@ -190,7 +199,7 @@ public final class DeliveryLoad {
         System.exit(0);
     }
 
-    private static void print(String what, Histogram histogram) {
+    static void print(String what, Histogram histogram) {
         System.out.printf("%s (%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, histogram.getTotalCount(),
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);

@@ -3,16 +3,21 @@ package org.onestop.exchange.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.onestop.exchange.Delivery;
 import org.onestop.exchange.DeliveryState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +28,45 @@ class DeliveryRegister {
     static final String COLUMNS = "id, case_id, step, organisation, mode, state, attempts, next_attempt_at, "
             + "created_at, delivered_at, last_error";
 
-    private final JdbcClient jdbc;
+    private static final String DELIVERED = "UPDATE delivery SET state = 'DELIVERED', delivered_at = ?, lease_until = NULL, "
+            + "last_error = NULL WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?";
+    private static final String RETRY = "UPDATE delivery SET state = 'PENDING', next_attempt_at = ?, lease_until = NULL, "
+            + "last_error = ? WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?";
+    private static final String DEAD = "UPDATE delivery SET state = 'DEAD', lease_until = NULL, last_error = ? "
+            + "WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?";
+    // numbered after the delivery's earlier attempts (also those before a replay) in the same statement
+    private static final String ATTEMPT = """
+            INSERT INTO delivery_attempt (delivery_id, attempt, at, result, status_code, error, duration_ms)
+            SELECT CAST(? AS UUID), COALESCE(MAX(attempt), 0) + 1, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)),
+                   CAST(? AS INTEGER), CAST(? AS VARCHAR(1000)), CAST(? AS BIGINT)
+            FROM delivery_attempt WHERE delivery_id = ?
+            ON CONFLICT DO NOTHING""";
 
-    DeliveryRegister(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    DeliveryRegister(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** What a push attempt makes of its delivery: delivered, dead, or pending again from {@code next}. */
+    record Settlement(UUID id, String result, Instant at, Instant next, String error) {
+        static Settlement delivered(UUID id, Instant at) {
+            return new Settlement(id, "delivered", at, null, null);
+        }
+
+        static Settlement dead(UUID id, String error) {
+            return new Settlement(id, "dead", null, null, error);
+        }
+
+        static Settlement retry(UUID id, Instant next, String error) {
+            return new Settlement(id, "retry", null, next, error);
+        }
+    }
+
+    /** One attempt to record. */
+    record Attempt(UUID deliveryId, Instant at, String result, Integer statusCode, String error, long durationMs) {
     }
 
     /** A delivery leased to a pusher or puller; {@code submittedAt} is the application's submission, if known. */
@@ -106,10 +146,40 @@ class DeliveryRegister {
                 submitted == null ? null : submitted.toInstant());
     }
 
-    boolean delivered(UUID id, String leasedBy, Instant now) {
-        return jdbc.sql("UPDATE delivery SET state = 'DELIVERED', delivered_at = ?, lease_until = NULL, last_error = NULL "
-                + "WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?")
-                .params(ts(now), id, leasedBy).update() == 1;
+    /**
+     * Applies push results to deliveries this node holds, one batched statement per kind of result;
+     * returns for each its result ({@code delivered}, {@code dead}, {@code retry}), or {@code late}
+     * when the delivery was no longer this node's (its lease ran out and another took it).
+     */
+    List<String> settle(List<Settlement> settlements, String node) {
+        List<String> results = new ArrayList<>(settlements.size());
+        Map<String, List<Integer>> byResult = new HashMap<>();
+        for (int i = 0; i < settlements.size(); i++) {
+            results.add("late");
+            byResult.computeIfAbsent(settlements.get(i).result(), r -> new ArrayList<>()).add(i);
+        }
+        byResult.forEach((result, positions) -> {
+            List<Object[]> rows = new ArrayList<>(positions.size());
+            for (int position : positions) {
+                Settlement s = settlements.get(position);
+                rows.add(switch (result) {
+                    case "delivered" -> new Object[] {ts(s.at()), s.id(), node};
+                    case "retry" -> new Object[] {ts(s.next()), truncate(s.error()), s.id(), node};
+                    default -> new Object[] {truncate(s.error()), s.id(), node};
+                });
+            }
+            int[] updated = batches.batchUpdate(switch (result) {
+                case "delivered" -> DELIVERED;
+                case "retry" -> RETRY;
+                default -> DEAD;
+            }, rows);
+            for (int i = 0; i < positions.size(); i++) {
+                if (updated[i] == 1) {
+                    results.set(positions.get(i), result);
+                }
+            }
+        });
+        return results;
     }
 
     boolean acknowledged(UUID id, String organisation, Instant now) {
@@ -118,30 +188,20 @@ class DeliveryRegister {
                 .params(ts(now), id, organisation).update() == 1;
     }
 
-    boolean retryLater(UUID id, String node, Instant next, String error) {
-        return jdbc.sql("UPDATE delivery SET state = 'PENDING', next_attempt_at = ?, lease_until = NULL, last_error = ? "
-                + "WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?")
-                .params(ts(next), truncate(error), id, node).update() == 1;
-    }
-
-    boolean dead(UUID id, String node, String error) {
-        return jdbc.sql("UPDATE delivery SET state = 'DEAD', lease_until = NULL, last_error = ? "
-                + "WHERE id = ? AND state = 'IN_FLIGHT' AND leased_by = ?")
-                .params(truncate(error), id, node).update() == 1;
-    }
-
     boolean replay(UUID id, Instant now) {
         return jdbc.sql("UPDATE delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL "
                 + "WHERE id = ? AND state = 'DEAD'").params(ts(now), id).update() == 1;
     }
 
-    /** Records an attempt, numbered after the delivery's earlier ones (also those before a replay). */
-    void attempt(UUID id, Instant at, String result, Integer statusCode, String error, long durationMs) {
-        int number = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) + 1 FROM delivery_attempt WHERE delivery_id = ?")
-                .param(id).query(Integer.class).single();
-        jdbc.sql("INSERT INTO delivery_attempt (delivery_id, attempt, at, result, status_code, error, duration_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(id, number, ts(at), result, statusCode, truncate(error), durationMs).update();
+    /** Records attempts, each numbered after its delivery's earlier ones (also those before a replay), in one batch. */
+    void attempts(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        // nulls typed here, so the driver is not asked for the parameters' types
+        batches.batchUpdate(ATTEMPT, attempts.stream().map(a -> new Object[] {a.deliveryId(), ts(a.at()), a.result(),
+                new SqlParameterValue(Types.INTEGER, a.statusCode()), new SqlParameterValue(Types.VARCHAR, truncate(a.error())),
+                a.durationMs(), a.deliveryId()}).toList());
     }
 
     Optional<Delivery> find(UUID id) {
@@ -161,11 +221,16 @@ class DeliveryRegister {
         return jdbc.sql("SELECT body_hash FROM delivery_outcome WHERE delivery_id = ?").param(id).query(String.class).optional();
     }
 
-    /** Records the outcome; a signed one with its proof (the token as sent, its format and digest), else nulls. */
-    void outcome(UUID id, String outcome, String hash, Instant now, String proof, String proofFormat, String proofDigest) {
-        jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at, proof, proof_format, proof_digest) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, outcome, hash, ts(now), proof, proofFormat, proofDigest).update();
+    /**
+     * Records the outcome; a signed one with its proof (the token as sent, its format and digest), else nulls.
+     * Says false, recording nothing, when the delivery has an outcome already.
+     */
+    boolean outcome(UUID id, String outcome, String hash, Instant now, String proof, String proofFormat, String proofDigest) {
+        return jdbc.sql("INSERT INTO delivery_outcome (delivery_id, outcome, body_hash, received_at, proof, proof_format, "
+                + "proof_digest) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(id, outcome, hash, ts(now), new SqlParameterValue(Types.VARCHAR, proof),
+                        new SqlParameterValue(Types.VARCHAR, proofFormat), new SqlParameterValue(Types.VARCHAR, proofDigest))
+                .update() == 1;
     }
 
     Optional<String> outcomeProof(UUID id) {

@@ -182,10 +182,14 @@ class ExchangeApi {
         checkCorrection(given);
         Outcome outcome = given.normalised();
         String hash = Digests.sha256Hex(json.writeValueAsString(outcome));
+        boolean pulled = "pull".equals(delivery.mode());
         Object answer = transaction.execute(status -> {
-            var earlier = register.outcomeHash(id);
-            if (earlier.isPresent()) {
-                return earlier.get().equals(hash) ? "same" : "different";
+            Instant now = now();
+            // the outcome row first: when there is one already this is a repeat (or a conflict), and
+            // a concurrent report of the same outcome waits for this one, then sees it
+            if (!register.outcome(id, outcome.status(), hash, now, signed == null ? null : signed.proof(),
+                    signed == null ? null : signed.format(), signed == null ? null : signed.digest())) {
+                return register.outcomeHash(id).filter(hash::equals).isPresent() ? "same" : "different";
             }
             StepResult result;
             if ("completed".equals(outcome.status())) {
@@ -199,10 +203,8 @@ class ExchangeApi {
                         delivery.organisation());
             }
             if (result instanceof StepResult.Done) {
-                Instant now = now();
-                register.outcome(id, outcome.status(), hash, now, signed == null ? null : signed.proof(),
-                        signed == null ? null : signed.format(), signed == null ? null : signed.digest());
-                if (register.acknowledged(id, delivery.organisation(), now)) {
+                // an outcome also acknowledges a pulled delivery; a pushed one was delivered when its push was answered
+                if (pulled && register.acknowledged(id, delivery.organisation(), now)) {
                     AfterCommit.run(() -> latency.delivered(delivery.createdAt(), null, now));
                 }
                 eventLog.append(new Event(Ids.newId(clock), now, "delivery-outcome", delivery.caseId(), delivery.caseId(),

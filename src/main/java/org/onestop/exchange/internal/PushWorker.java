@@ -14,11 +14,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,18 +43,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pushes due deliveries to their organisations' endpoints: claims a batch under a lease (rows
+ * Pushes due deliveries to their organisations' endpoints: claims them under a lease (rows
  * locked with SKIP LOCKED, so several nodes share the work), posts each signed by the platform
  * (compact JWS, nested in a JWE when the organisation registered an encryption key; the delivery
  * id travels as the Idempotency-Key), then records the attempt.
+ * <p>
+ * Three parts run side by side, so that no push waits for another: a claim loop that takes as
+ * many due deliveries as there are free places in the pool ({@code batch}) and hands each to a
+ * pusher thread at once; the pushers, each posting one delivery and going on with the next as
+ * soon as it is answered; and a recorder that writes the answers that have come in since its last
+ * write in one transaction (a few batched statements for all of them). A place in the pool is
+ * freed only once its attempt is recorded, so the work a node holds stays bounded.
  * Woken at once when a delivery is created; otherwise it looks again every poll interval.
  */
 @Component
 class PushWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
-    static final String NODE = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+    /** This worker's name in the leases it takes ({@code delivery.leased_by}). */
+    final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final DeliveryRegister register;
     private final PushGate gate;
     private final Organisations organisations;
@@ -64,10 +79,15 @@ class PushWorker implements SmartLifecycle {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Semaphore places;
+    private final BlockingQueue<Pushed> answered = new LinkedBlockingQueue<>();
     private final Timer attemptTimer;
     private final DeliveryLatency latency;
+    /** The last claim was cut short (by free places, the batch or the gate), so a freed place may find more due work. */
+    private volatile boolean heldBack;
     private volatile boolean running;
-    private Thread loop;
+    private Thread claimer;
+    private Thread recorder;
     private ExecutorService pushers;
 
     PushWorker(DeliveryRegister register, PushGate gate, Organisations organisations, PlatformKeys keys, EventLog eventLog,
@@ -79,6 +99,9 @@ class PushWorker implements SmartLifecycle {
             @Value("${onestop.exchange.push.backoff-base:PT1S}") Duration backoffBase,
             @Value("${onestop.exchange.push.backoff-cap:PT10M}") Duration backoffCap,
             @Value("${onestop.exchange.push.max-attempts:8}") int maxAttempts, MeterRegistry meters, DeliveryLatency latency) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("onestop.exchange.push.batch must be at least 1");
+        }
         this.latency = latency;
         this.attemptTimer = Timer.builder("onestop.delivery.push").description("Time to push one delivery attempt")
                 .publishPercentileHistogram().register(meters);
@@ -93,6 +116,7 @@ class PushWorker implements SmartLifecycle {
         this.lease = lease;
         this.poll = poll;
         this.batch = batch;
+        this.places = new Semaphore(batch);
         this.backoff = new Backoff(backoffBase, backoffCap, maxAttempts);
     }
 
@@ -106,18 +130,30 @@ class PushWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        pushers = Executors.newFixedThreadPool(batch);
-        loop = new Thread(this::run, "delivery-push");
-        loop.setDaemon(true);
-        loop.start();
+        pushers = Executors.newFixedThreadPool(batch, named("delivery-pusher"));
+        recorder = new Thread(this::recordAnswers, "delivery-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
+        claimer = new Thread(this::claimDue, "delivery-push");
+        claimer.setDaemon(true);
+        claimer.start();
     }
 
+    /** Stops claiming; the pushes under way are answered and recorded (for a while), the rest wait for their lease. */
     @Override
     public void stop() {
         running = false;
         wake();
-        if (pushers != null) {
-            pushers.shutdown();
+        if (pushers == null) {
+            return;
+        }
+        pushers.shutdown();
+        try {
+            if (pushers.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                recorder.join(STOP_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -126,13 +162,12 @@ class PushWorker implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
+    private void claimDue() {
         while (running) {
             try {
-                // Go on at once while rounds find work: a round may be short because of the per-organisation
-                // limit, not because nothing is due. Wait (for a wake-up or the poll) only when it found none.
-                int pushed = pushOnce();
-                if (pushed == 0) {
+                // Go on at once while claims find work; wait (for a wake-up: a new delivery, a freed place,
+                // a resume; or the poll) when the pool is full or nothing was due.
+                if (places.availablePermits() == 0 || claimAndPush() == 0) {
                     wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -140,53 +175,76 @@ class PushWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Delivery push round failed; trying again shortly", e);
+                log.warn("Claiming due deliveries failed; trying again shortly", e);
                 sleepQuietly();
             }
         }
     }
 
     /**
-     * One round: claim what is due and what the gate lets through (per-organisation limit, breakers;
-     * paused organisations are left out by the claim), push it all, wait for the answers.
+     * Claims what is due and what the gate lets through (per-organisation limit, breakers; paused
+     * organisations are left out by the claim), as many as there are free places, and hands each to
+     * a pusher. Returns how many it claimed.
      */
-    int pushOnce() throws InterruptedException {
-        Instant now = clock.instant();
-        List<DeliveryRegister.Claimed> admitted = new ArrayList<>();
-        List<DeliveryRegister.Claimed> claimed;
-        try {
-            claimed = transaction.execute(status -> register.claimDuePushes(batch, NODE, now, now.plus(lease), gate.closed(),
-                    delivery -> gate.admit(delivery.organisation()) && admitted.add(delivery)));
-        } catch (RuntimeException e) {
-            admitted.forEach(delivery -> gate.abandoned(delivery.organisation()));
-            throw e;
-        }
-        if (claimed == null || claimed.isEmpty()) {
+    int claimAndPush() {
+        int free = Math.min(batch, places.availablePermits());
+        if (free == 0 || !places.tryAcquire(free)) {
             return 0;
         }
-        var futures = claimed.stream().map(delivery -> pushers.submit(() -> push(delivery))).toList();
-        for (var future : futures) {
+        Instant now = clock.instant();
+        Set<String> closed = gate.closed();
+        List<DeliveryRegister.Claimed> admitted = new ArrayList<>();
+        int[] refused = {0};
+        List<DeliveryRegister.Claimed> claimed;
+        try {
+            claimed = transaction.execute(status -> register.claimDuePushes(free, node, now, now.plus(lease), closed,
+                    delivery -> {
+                        if (gate.admit(delivery.organisation())) {
+                            return admitted.add(delivery);
+                        }
+                        refused[0]++;
+                        return false;
+                    }));
+        } catch (RuntimeException e) {
+            admitted.forEach(delivery -> gate.abandoned(delivery.organisation()));
+            places.release(free);
+            throw e;
+        }
+        int count = claimed == null ? 0 : claimed.size();
+        heldBack = count == free || refused[0] > 0 || !closed.isEmpty();
+        places.release(free - count);
+        for (int i = 0; i < count; i++) {
+            DeliveryRegister.Claimed delivery = claimed.get(i);
             try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("A delivery push failed unexpectedly", e.getCause());
+                pushers.execute(() -> push(delivery));
+            } catch (RejectedExecutionException stopping) {
+                // the node is stopping: this delivery is offered again when its lease runs out
+                gate.abandoned(delivery.organisation());
+                places.release();
             }
         }
-        return claimed.size();
+        return count;
     }
 
     private void push(DeliveryRegister.Claimed delivery) {
-        PushGate.Outcome outcome = PushGate.Outcome.FAILED;
+        Pushed pushed = null;
         try {
-            outcome = attempt(delivery);
+            pushed = attempt(delivery);
+        } catch (RuntimeException e) {
+            log.warn("A delivery push failed unexpectedly", e);
         } finally {
-            gate.finished(delivery.organisation(), outcome);
+            gate.finished(delivery.organisation(), pushed != null && pushed.answered() ? PushGate.Outcome.ANSWERED
+                    : PushGate.Outcome.FAILED);
+        }
+        if (pushed == null) {
+            freePlaces(1); // nothing to record: the lease runs out and it is offered again
+        } else {
+            answered.add(pushed);
         }
     }
 
-    /** Pushes once and records the attempt; says whether the endpoint answered, for the organisation's breaker. */
-    private PushGate.Outcome attempt(DeliveryRegister.Claimed delivery) {
-        int attempt = delivery.attempts() + 1;
+    /** Pushes once; says what came of it, for the recorder (and, through {@link Pushed#answered}, for the breaker). */
+    private Pushed attempt(DeliveryRegister.Claimed delivery) {
         Organisation organisation = organisations.find(delivery.organisation()).orElse(null);
         long started = System.nanoTime();
         Sent sent = organisation == null || organisation.endpoint() == null || !organisation.active()
@@ -194,16 +252,22 @@ class PushWorker implements SmartLifecycle {
                 : send(delivery, organisation);
         long elapsed = System.nanoTime() - started;
         attemptTimer.record(elapsed, TimeUnit.NANOSECONDS);
-        long millis = elapsed / 1_000_000;
-        record(delivery, attempt, sent.status(), sent.error(), sent.retryable(), sent.retryAfter(), millis);
-        return sent.status() != null && (sent.error() == null || !sent.retryable()) ? PushGate.Outcome.ANSWERED
-                : PushGate.Outcome.FAILED;
+        return new Pushed(delivery, delivery.attempts() + 1, sent, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                elapsed / 1_000_000);
     }
 
     /** What one post came to: the status (if any answer), the error (null when delivered), whether to retry. */
     private record Sent(Integer status, String error, boolean retryable, Duration retryAfter) {
         static Sent failed(String error, boolean retryable) {
             return new Sent(null, error, retryable, null);
+        }
+    }
+
+    /** One answered (or failed) push waiting to be recorded. */
+    private record Pushed(DeliveryRegister.Claimed delivery, int attempt, Sent sent, Instant at, long millis) {
+        /** The endpoint answered: it took the delivery, or refused it for good (it is up either way). */
+        boolean answered() {
+            return sent.status() != null && (sent.error() == null || !sent.retryable());
         }
     }
 
@@ -235,29 +299,89 @@ class PushWorker implements SmartLifecycle {
         }
     }
 
-    private void record(DeliveryRegister.Claimed delivery, int attempt, Integer status, String error, boolean retryable,
-            Duration retryAfter, long millis) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        transaction.executeWithoutResult(tx -> {
-            String result;
-            if (error == null) {
-                result = register.delivered(delivery.id(), NODE, now) ? "delivered" : "late";
-            } else if (!retryable || backoff.exhausted(attempt)) {
-                result = register.dead(delivery.id(), NODE, error) ? "dead" : "late";
-            } else {
-                Instant next = now.plus(backoff.delayAfter(attempt, retryAfter));
-                result = register.retryLater(delivery.id(), NODE, next, error) ? "retry" : "late";
+    /** Records the answers as they come, all those waiting in one transaction. */
+    private void recordAnswers() {
+        List<Pushed> round = new ArrayList<>();
+        while (running || !answered.isEmpty() || !pushers.isTerminated()) {
+            try {
+                Pushed first = answered.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                round.add(first);
+                answered.drainTo(round, Math.max(batch, 64) - 1);
+                record(round);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                freePlaces(round.size());
+                round.clear();
             }
-            register.attempt(delivery.id(), now, result, status, error, millis);
+        }
+    }
+
+    private void record(List<Pushed> round) {
+        try {
+            transaction.executeWithoutResult(tx -> settle(round));
+        } catch (RuntimeException e) {
+            if (round.size() == 1) {
+                log.warn("Recording a delivery attempt failed; the delivery is pushed again when its lease runs out", e);
+                return;
+            }
+            // one at a time, so that one that cannot be recorded does not hold back the others
+            log.warn("Recording {} delivery attempts together failed; recording them one by one", round.size(), e);
+            for (Pushed pushed : round) {
+                record(List.of(pushed));
+            }
+        }
+    }
+
+    /** What each answer makes of its delivery, written in a few batched statements, with the attempts and events. */
+    private void settle(List<Pushed> round) {
+        List<DeliveryRegister.Settlement> settlements = new ArrayList<>(round.size());
+        for (Pushed pushed : round) {
+            Sent sent = pushed.sent();
+            DeliveryRegister.Settlement settlement;
+            if (sent.error() == null) {
+                settlement = DeliveryRegister.Settlement.delivered(pushed.delivery().id(), pushed.at());
+            } else if (!sent.retryable() || backoff.exhausted(pushed.attempt())) {
+                settlement = DeliveryRegister.Settlement.dead(pushed.delivery().id(), sent.error());
+            } else {
+                settlement = DeliveryRegister.Settlement.retry(pushed.delivery().id(),
+                        pushed.at().plus(backoff.delayAfter(pushed.attempt(), sent.retryAfter())), sent.error());
+            }
+            settlements.add(settlement);
+        }
+        List<String> results = register.settle(settlements, node);
+        List<DeliveryRegister.Attempt> attempts = new ArrayList<>(round.size());
+        for (int i = 0; i < round.size(); i++) {
+            Pushed pushed = round.get(i);
+            DeliveryRegister.Claimed delivery = pushed.delivery();
+            String result = results.get(i);
+            attempts.add(new DeliveryRegister.Attempt(delivery.id(), pushed.at(), result, pushed.sent().status(),
+                    pushed.sent().error(), pushed.millis()));
             if (result.equals("delivered")) {
-                AfterCommit.run(() -> latency.delivered(delivery.createdAt(), delivery.submittedAt(), now));
+                AfterCommit.run(() -> latency.delivered(delivery.createdAt(), delivery.submittedAt(), pushed.at()));
             }
             if (result.equals("delivered") || result.equals("dead")) {
-                eventLog.append(new Event(Ids.newId(clock), now, "delivery-" + result, delivery.caseId(), delivery.caseId(), null,
-                        delivery.organisation(), null, "platform",
-                        Map.of("delivery", delivery.id().toString(), "attempts", attempt)));
+                eventLog.append(new Event(Ids.newId(clock), pushed.at(), "delivery-" + result, delivery.caseId(), delivery.caseId(),
+                        null, delivery.organisation(), null, "platform",
+                        Map.of("delivery", delivery.id().toString(), "attempts", pushed.attempt())));
             }
-        });
+        }
+        register.attempts(attempts);
+    }
+
+    private void freePlaces(int count) {
+        if (count == 0) {
+            return;
+        }
+        boolean wasFull = places.availablePermits() == 0;
+        places.release(count);
+        if (wasFull || heldBack) {
+            wake();
+        }
     }
 
     static Duration retryAfter(String header) {
@@ -275,6 +399,15 @@ class PushWorker implements SmartLifecycle {
                 return null;
             }
         }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void sleepQuietly() {

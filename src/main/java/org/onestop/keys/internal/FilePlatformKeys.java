@@ -41,22 +41,35 @@ public final class FilePlatformKeys implements PlatformKeys {
     private final Path file;
     private final Clock clock;
     private volatile JWKSet keys;
+    /** The current key's header and signer, made once per key rather than once per signature (the signer is thread-safe). */
+    private volatile Signing signing;
+
+    private record Signing(String keyId, JWSHeader header, ECDSASigner signer) {
+        static Signing with(ECKey key) {
+            try {
+                return new Signing(key.getKeyID(), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                        new ECDSASigner(key));
+            } catch (JOSEException e) {
+                throw new PlatformKeyException("cannot sign with platform key " + key.getKeyID(), e);
+            }
+        }
+    }
 
     public FilePlatformKeys(Path keysDirectory, Clock clock) {
         this.file = keysDirectory.resolve(FILE_NAME);
         this.clock = clock;
         this.keys = Files.exists(file) ? load(file) : createFirst(keysDirectory);
+        this.signing = Signing.with(current());
     }
 
     @Override
     public String sign(byte[] payload) {
-        ECKey key = current();
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                new Payload(payload));
+        Signing current = signing;
+        JWSObject jws = new JWSObject(current.header(), new Payload(payload));
         try {
-            jws.sign(new ECDSASigner(key));
+            jws.sign(current.signer());
         } catch (JOSEException e) {
-            throw new PlatformKeyException("could not sign with platform key " + key.getKeyID(), e);
+            throw new PlatformKeyException("could not sign with platform key " + current.keyId(), e);
         }
         return jws.serialize();
     }
@@ -79,12 +92,13 @@ public final class FilePlatformKeys implements PlatformKeys {
         JWKSet rotated = new JWKSet(all);
         write(file, rotated);
         keys = rotated;
+        signing = Signing.with(next);
         return next.getKeyID();
     }
 
     @Override
     public String currentKeyId() {
-        return current().getKeyID();
+        return signing.keyId();
     }
 
     private ECKey current() {
