@@ -61,7 +61,7 @@ class DeliveryRegisterTests {
 
     private UUID inFlight(String node, Instant now) {
         UUID id = UUID.randomUUID();
-        register.insert(id, UUID.randomUUID(), "register-company", "business-registry", "PUSH", "{}", now, null);
+        register.insert(id, UUID.randomUUID(), "register-company", 1, "business-registry", "PUSH", "{}", now, null);
         jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', leased_by = ?, lease_until = ?, attempts = 1 WHERE id = ?")
                 .params(node, DeliveryRegister.ts(now.plusSeconds(60)), id).update();
         return id;
