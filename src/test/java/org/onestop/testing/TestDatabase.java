@@ -36,7 +36,10 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                     "spring.datasource.password", "",
                     "spring.flyway.schemas", name,
                     "spring.flyway.create-schemas", "true",
-                    "spring.datasource.hikari.maximum-pool-size", "6");
+                    "spring.datasource.hikari.maximum-pool-size", "6",
+                    // cached test contexts sit idle: they give their connections back, so that many fit in max_connections
+                    "spring.datasource.hikari.minimum-idle", "1",
+                    "spring.datasource.hikari.idle-timeout", "10000");
         }
         return Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:" + name
