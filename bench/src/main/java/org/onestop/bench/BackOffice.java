@@ -53,6 +53,9 @@ public final class BackOffice {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService reporters = Executors.newFixedThreadPool(Integer.parseInt(options.getOrDefault("reporters", "8")));
 
+        // the JDK server leaves Nagle's algorithm on unless told otherwise: each answer would then wait for
+        // the client's delayed acknowledgement (tens of milliseconds), and the bench would measure that
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(options.getOrDefault("port", "0"))), 1024);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {

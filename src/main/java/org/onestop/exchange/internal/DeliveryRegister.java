@@ -112,8 +112,9 @@ class DeliveryRegister {
         List<Claimed> claimed = due.stream().filter(admit).toList();
         if (!claimed.isEmpty()) {
             // one statement for the whole batch: the rows are locked by the SELECT above
-            jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = :until, leased_by = :node, attempts = attempts + 1 "
-                    + "WHERE id IN (:ids)")
+            // next due when the lease runs out: a claimed row leaves the due range, so the next claim does not pass over it
+            jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', lease_until = :until, next_attempt_at = :until, leased_by = :node, "
+                    + "attempts = attempts + 1 WHERE id IN (:ids)")
                     .param("until", ts(leaseUntil)).param("node", node).param("ids", claimed.stream().map(Claimed::id).toList())
                     .update();
         }

@@ -22,6 +22,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -47,8 +48,9 @@ public final class FilePlatformKeys implements PlatformKeys {
     private record Signing(String keyId, JWSHeader header, ECDSASigner signer) {
         static Signing with(ECKey key) {
             try {
-                return new Signing(key.getKeyID(), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                        new ECDSASigner(key));
+                ECDSASigner signer = new ECDSASigner(key);
+                signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+                return new Signing(key.getKeyID(), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), signer);
             } catch (JOSEException e) {
                 throw new PlatformKeyException("cannot sign with platform key " + key.getKeyID(), e);
             }
