@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.erdtman.jcs.JsonCanonicalizer;
 
@@ -129,5 +131,18 @@ public final class LeafContent {
 
     public static byte[] leafHash(EventRow event) {
         return TreeHashes.leaf(canonical(event));
+    }
+
+    /**
+     * The leaf hashes of many events, computed on all cores (each leaf depends on its event alone);
+     * a null event gives a null hash.
+     */
+    public static byte[][] leafHashes(List<EventRow> events) {
+        byte[][] hashes = new byte[events.size()][];
+        IntStream.range(0, events.size()).parallel().forEach(i -> {
+            EventRow event = events.get(i);
+            hashes[i] = event == null ? null : leafHash(event);
+        });
+        return hashes;
     }
 }

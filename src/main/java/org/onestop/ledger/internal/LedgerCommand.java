@@ -45,8 +45,10 @@ class LedgerCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         List<String> operands = args.getNonOptionArgs();
         if (operands.size() == 2 && "verify".equals(operands.get(1))) {
+            long began = System.nanoTime();
             Verdict verdict = verification.verify();
             (verdict.ok() ? System.out : System.err).println(verdict.report());
+            System.out.printf("(verified in %.1f s)%n", (System.nanoTime() - began) / 1e9);
             exitCode = verdict.ok() ? 0 : 1;
         } else if (operands.size() >= 2 && "prune".equals(operands.get(1))) {
             exitCode = prune(args.getSourceArgs());

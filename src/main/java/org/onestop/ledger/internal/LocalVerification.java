@@ -7,11 +7,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import org.onestop.keys.PlatformKeys;
 import org.onestop.ledger.Checkpoint;
 import org.onestop.ledger.internal.LeafContent.EventRow;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +31,45 @@ import tools.jackson.databind.json.JsonMapper;
 final class LocalVerification {
 
     static final int PAGE = 10_000;
+    /** Pages read ahead, each by a reader thread of its own. */
+    private static final int READ_AHEAD = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final LedgerStore store;
     private final PlatformKeys keys;
 
+    private final int pageSize;
+
+    @Autowired
     LocalVerification(JdbcClient jdbc, LedgerStore store, PlatformKeys keys) {
+        this(jdbc, store, keys, PAGE);
+    }
+
+    LocalVerification(JdbcClient jdbc, LedgerStore store, PlatformKeys keys, int pageSize) {
         this.jdbc = jdbc;
         this.store = store;
         this.keys = keys;
+        this.pageSize = pageSize;
     }
 
     private record Row(long index, UUID eventId, String leafHash, EventRow event) {
     }
 
     Verdict verify() {
+        ExecutorService reader = Executors.newFixedThreadPool(READ_AHEAD, task -> {
+            Thread thread = new Thread(task, "ledger-verify-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return verify(reader);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private Verdict verify(ExecutorService reader) {
         JWKSet published;
         try {
             published = JWKSet.parse(keys.publicJwks());
@@ -56,10 +83,33 @@ final class LocalVerification {
         long checked = 0;
         long lastGoodCheckpoint = 0;
         long pruned = 0;
+        // pages are index ranges, read ahead while earlier ones are hashed and folded in
+        Deque<CompletableFuture<List<Row>>> ahead = new ArrayDeque<>();
+        long[] nextPage = {0};
+        Runnable readNext = () -> {
+            long from = nextPage[0];
+            ahead.addLast(CompletableFuture.supplyAsync(() -> page(from), reader));
+            nextPage[0] += pageSize;
+        };
+        for (int i = 0; i < READ_AHEAD; i++) {
+            readNext.run();
+        }
+        long withEvents = 0;
         while (true) {
-            List<Row> page = page(range.size());
-            for (Row row : page) {
+            List<Row> page = ahead.removeFirst().join();
+            // a short page ends the ledger unless more follows: then it has a gap, which the index check names
+            boolean last = page.size() < pageSize && ahead.peekFirst().join().isEmpty();
+            if (!last) {
+                readNext.run();
+            }
+            byte[][] computed = LeafContent.leafHashes(page.stream()
+                    .map(row -> row.index() >= prunedBelow ? row.event() : null).toList());
+            for (int i = 0; i < page.size(); i++) {
+                Row row = page.get(i);
                 long index = range.size();
+                if (row.event() != null) {
+                    withEvents++;
+                }
                 if (row.index() != index) {
                     return Verdict.bad(index, checked, index, "entry " + index + " is missing from ledger_leaf");
                 }
@@ -70,7 +120,7 @@ final class LocalVerification {
                     leaf = TreeHashes.fromHex(row.leafHash());
                     pruned++;
                 } else if (row.event() != null) {
-                    leaf = LeafContent.leafHash(row.event());
+                    leaf = computed[i];
                     if (!TreeHashes.hex(leaf).equals(row.leafHash())) {
                         return Verdict.bad(index, checked, index, "event " + row.eventId()
                                 + " does not match the leaf hash of its entry (the event was changed, or entries were swapped)");
@@ -96,7 +146,7 @@ final class LocalVerification {
                     checked++;
                 }
             }
-            if (page.size() < PAGE) {
+            if (last) {
                 break;
             }
         }
@@ -118,13 +168,25 @@ final class LocalVerification {
                     + ", but no " + Pruning.EVENT_TYPE + " event records pruning up to it (entries below it were not checked against "
                     + "their events)");
         }
-        Optional<UUID> stray = jdbc.sql("SELECT e.id FROM event_log e WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.event_id = e.id) "
+        Optional<UUID> stray = allEventsAccountedFor(withEvents) ? Optional.empty() : jdbc.sql("SELECT e.id FROM event_log e WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.event_id = e.id) "
                 + "AND NOT EXISTS (SELECT 1 FROM ledger_queue q WHERE q.event_id = e.id) LIMIT 1").query(UUID.class).optional();
         if (stray.isPresent()) {
             return Verdict.bad(range.size(), checked, range.size(), "event " + stray.get()
                     + " is in event_log but neither in the ledger nor queued for it (inserted behind the platform's back)");
         }
         return Verdict.good(range.size(), checked, pruned);
+    }
+
+    /**
+     * Whether every event is in the ledger or queued for it, told by counting (cheap) rather than by
+     * the anti-join that names a stray event (seconds on a large log, so it runs only when the counts
+     * differ; they also differ when entries were appended while the verifier read).
+     */
+    private boolean allEventsAccountedFor(long eventsInLedger) {
+        long events = jdbc.sql("SELECT count(*) FROM event_log").query(Long.class).single();
+        long queued = jdbc.sql("SELECT count(*) FROM ledger_queue q WHERE EXISTS (SELECT 1 FROM event_log e WHERE e.id = q.event_id)")
+                .query(Long.class).single();
+        return events == eventsInLedger + queued;
     }
 
     /** The pruned mark is trusted only as far as a ledger-pruned event, itself in the log, records it. */
@@ -148,8 +210,8 @@ final class LocalVerification {
     private List<Row> page(long from) {
         return jdbc.sql("SELECT l.entry_index, l.event_id, l.leaf_hash, e.id, e.occurred_at, e.type, e.case_id, e.application_id, "
                         + "e.step, e.organisation, e.channel, e.actor, e.attributes FROM ledger_leaf l "
-                        + "LEFT JOIN event_log e ON e.id = l.event_id WHERE l.entry_index >= ? ORDER BY l.entry_index LIMIT ?")
-                .params(from, PAGE)
+                        + "LEFT JOIN event_log e ON e.id = l.event_id WHERE l.entry_index >= ? AND l.entry_index < ? ORDER BY l.entry_index")
+                .params(from, from + pageSize)
                 .query((rs, n) -> new Row(rs.getLong("entry_index"), rs.getObject("event_id", UUID.class), rs.getString("leaf_hash"),
                         rs.getObject("id") == null ? null : LeafContent.read(rs)))
                 .list();

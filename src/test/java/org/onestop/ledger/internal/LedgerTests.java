@@ -51,6 +51,8 @@ class LedgerTests {
     @Autowired
     LocalVerification verification;
     @Autowired
+    LedgerStore store;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PlatformKeys keys;
@@ -125,6 +127,28 @@ class LedgerTests {
             jdbc.sql("UPDATE event_log SET attributes = CAST(? AS jsonb) WHERE id = ?").params(original, victim).update();
         }
         assertThat(verification.verify().ok()).isTrue();
+    }
+
+    @Test
+    void the_verifier_reads_page_after_page_and_names_a_changed_event_pages_in() {
+        List<UUID> appended = append(40);
+        ledger.checkpointNow();
+        // pages of 7 entries: the changed event lies several pages in, and the last page is partial
+        LocalVerification inSmallPages = new LocalVerification(jdbc, store, keys, 7);
+        Verdict clean = inSmallPages.verify();
+        assertThat(clean.ok()).as(clean.report()).isTrue();
+        assertThat(clean.entries()).isEqualTo(verification.verify().entries());
+        UUID victim = appended.get(31);
+        String original = jdbc.sql("SELECT attributes FROM event_log WHERE id = ?").param(victim).query(String.class).single();
+        jdbc.sql("UPDATE event_log SET attributes = CAST(? AS jsonb) WHERE id = ?").params("{\"n\": 99, \"note\": \"ledger test\"}", victim)
+                .update();
+        try {
+            Verdict verdict = inSmallPages.verify();
+            assertThat(verdict.badIndex()).isEqualTo(indexOf(victim));
+            assertThat(verdict.problem()).contains(victim.toString(), "does not match the leaf hash");
+        } finally {
+            jdbc.sql("UPDATE event_log SET attributes = CAST(? AS jsonb) WHERE id = ?").params(original, victim).update();
+        }
     }
 
     @Test
