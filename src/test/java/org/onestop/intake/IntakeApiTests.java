@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.onestop.cases.StepResult;
+import org.onestop.cases.WorkingOnCases;
 import org.onestop.definition.NetworkDefinitions;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
@@ -31,6 +33,8 @@ import org.onestop.testing.OneStopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 @OneStopTest
 class IntakeApiTests {
@@ -47,6 +51,8 @@ class IntakeApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WorkingOnCases work;
     ApiClient accountant;
     ApiClient bank;
 
@@ -255,6 +261,48 @@ class IntakeApiTests {
         Response refused = accountant.post(APPLICATIONS + ":batch", JSON, batch);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("at most 1000");
+    }
+
+    @Test
+    void the_agent_that_applied_corrects_through_the_api_only_what_was_asked_and_only_while_mandated() {
+        String principal = mandatedPrincipal();
+        Response created = accountant.post(APPLICATIONS, JSON, body(principal, "Analitical Engines Ltd"), key());
+        UUID id = UUID.fromString(created.json().path("id").asString());
+        String correction = "/api/v1/applications/" + id + "/correction";
+        String renamed = "{\"form\": " + DemoNetworkFixture.form("Analytical Engines Ltd", "northfield") + "}";
+
+        Response unasked = accountant.post(correction, JSON, renamed);
+        assertThat(unasked.status()).isEqualTo(409);
+        assertThat(unasked.contentType()).startsWith("application/problem+json");
+
+        assertThat(work.askForCorrection(id, "register-company", "The name is spelt differently on your deed",
+                List.of("business.name"), "business-registry", "registry-officer")).isInstanceOf(StepResult.Done.class);
+        Response movedToo = accountant.post(correction, JSON,
+                "{\"form\": " + DemoNetworkFixture.form("Analytical Engines Ltd", "southport") + "}");
+        Response notAForm = accountant.post(correction, JSON, "{\"form\": [1]}");
+        Response byAnother = bank.post(correction, JSON, renamed);
+
+        assertThat(movedToo.status()).as(movedToo.body()).isEqualTo(422);
+        assertThat(movedToo.json().path("errors").toString()).contains("was not asked to be corrected");
+        assertThat(notAForm.status()).isEqualTo(422);
+        assertThat(notAForm.json().path("errors").toString()).contains("form");
+        assertThat(byAnother.status()).isEqualTo(404);
+
+        Response corrected = accountant.post(correction, JSON, renamed);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode step = corrected.json().path("steps").get(0);
+        assertThat(step.path("code").asString()).isEqualTo("register-company");
+        assertThat(step.path("state").asString()).isEqualTo("ready");
+        assertThat(step.path("round").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT form FROM application WHERE id = ?").param(id).query(String.class).single())
+                .contains("Analytical Engines Ltd");
+
+        work.askForCorrection(id, "register-company", "Still not the name on your deed", List.of("business.name"),
+                "business-registry", "registry-officer");
+        jdbc.sql("UPDATE mandate SET status = 'REVOKED' WHERE principal = ?").param(principal).update();
+        Response revoked = accountant.post(correction, JSON, renamed.replace("Analytical", "Analytic"));
+        assertThat(revoked.status()).isEqualTo(403);
+        assertThat(revoked.json().path("detail").asString()).contains("revoked");
     }
 
     private String mandatedPrincipal() {
