@@ -21,16 +21,17 @@ public record PublicValueIndicator(String code, String name, String stakeholder,
     public static final Set<String> METRICS = Set.of("completion-rate", "digital-takeup", "cost-per-transaction",
             "user-satisfaction", "case-lead-time-days", "first-time-right", "overdue-share", "handoffs-per-case",
             "withdrawn-share", "rejected-share", "paper-share", "complaints-per-1000-cases", "appeals-per-1000-cases",
-            "complaints-and-appeals-per-1000-cases");
+            "complaints-and-appeals-per-1000-cases", "prefilled-share", "status-updated-share");
 
     /** The metrics that are shares (0-1). */
     public static final Set<String> SHARES = Set.of("completion-rate", "digital-takeup", "user-satisfaction",
-            "first-time-right", "overdue-share", "withdrawn-share", "rejected-share", "paper-share");
+            "first-time-right", "overdue-share", "withdrawn-share", "rejected-share", "paper-share", "prefilled-share",
+            "status-updated-share");
 
     /** The metrics that can be measured for one channel (the daily counts and costs are kept per channel). */
     public static final Set<String> BY_CHANNEL = Set.of("completion-rate", "cost-per-transaction", "user-satisfaction",
             "withdrawn-share", "rejected-share", "complaints-per-1000-cases", "appeals-per-1000-cases",
-            "complaints-and-appeals-per-1000-cases");
+            "complaints-and-appeals-per-1000-cases", "prefilled-share", "status-updated-share");
 
     /**
      * The metrics that can be measured by principal or representation. Not the completion rate (a
@@ -38,7 +39,7 @@ public record PublicValueIndicator(String code, String name, String stakeholder,
      */
     public static final Set<String> BY_APPLICANT = Set.of("digital-takeup", "user-satisfaction", "withdrawn-share",
             "rejected-share", "paper-share", "complaints-per-1000-cases", "appeals-per-1000-cases",
-            "complaints-and-appeals-per-1000-cases");
+            "complaints-and-appeals-per-1000-cases", "prefilled-share", "status-updated-share");
 
     public PublicValueIndicator {
         segment = segment == null || segment.all() ? null : segment;

@@ -18,10 +18,16 @@ import java.util.List;
  * @param submitted cases submitted (in every channel, the portal included)
  * @param complaints complaints about the service made by applicants
  * @param appeals appeals made by applicants against a rejected step
+ * @param prefilled of the submitted, the cases with at least one registry query attributed to their application
+ *        (the portal's prefill from a registry), counted on the day of submission
+ * @param milestoneCases cases that ended (completed, rejected or withdrawn) with at least one completed step
+ * @param updatedCases of those, the cases in which every completed step had an update to the applicant from its
+ *        organisation in the round that completed it
  */
 public record ServiceKpis(String service, LocalDate periodStart, String period, String channel, long started,
         long completed, long rejected, long withdrawn, long digitalCompleted, BigDecimal cost, String currency,
-        List<Long> satisfaction, long submitted, long complaints, long appeals) {
+        List<Long> satisfaction, long submitted, long complaints, long appeals, long prefilled, long milestoneCases,
+        long updatedCases) {
 
     public static final String ALL_CHANNELS = "all";
     /** Channels that are digital; assisted digital counts as digital. Anything else (paper, phone) is not. */
@@ -63,6 +69,19 @@ public record ServiceKpis(String service, LocalDate periodStart, String period, 
     /** Complaints and appeals together per 1,000 cases submitted in the period. */
     public Double complaintsAndAppealsPerThousand() {
         return submitted == 0 ? null : (complaints + appeals) * 1000.0 / submitted;
+    }
+
+    /** Cases prefilled from a registry / cases submitted, or null when none was submitted. */
+    public Double prefilledShare() {
+        return submitted == 0 ? null : (double) prefilled / submitted;
+    }
+
+    /**
+     * Cases whose every milestone (completed step) was announced by an update to the applicant /
+     * cases that ended with at least one milestone, or null when none did.
+     */
+    public Double statusUpdatedShare() {
+        return milestoneCases == 0 ? null : (double) updatedCases / milestoneCases;
     }
 
     public long answers() {

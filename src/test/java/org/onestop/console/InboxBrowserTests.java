@@ -150,6 +150,64 @@ class InboxBrowserTests {
     }
 
     @Test
+    void an_operator_sends_the_applicant_updates_that_the_applicant_reads_in_time_order() {
+        Receipt receipt = submit("Told Ltd");
+        signIn("registry-operator");
+        driver.get(url("/console/inbox/" + receipt.id() + "/register-company"));
+        assertThat(driver.findElement(By.id("updates-heading")).getText()).isEqualTo("Send the applicant an update");
+        assertThat(driver.findElement(By.id("no-updates")).getText()).contains("has not sent the applicant an update");
+
+        Browser.clickThrough(driver, By.id("send-update"));
+        assertThat(driver.getTitle()).startsWith("Error:");
+        WebElement summary = driver.findElement(By.className("govuk-error-summary"));
+        assertThat(summary.getText()).contains("There is a problem", "Enter the update");
+        assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#message");
+        assertThat(driver.findElement(By.id("message-error")).getText()).contains("Enter the update");
+        assertNoSeriousViolations(driver);
+
+        driver.findElement(By.id("message")).sendKeys("z".repeat(501));
+        Browser.clickThrough(driver, By.id("send-update"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
+                .contains("The update must be 500 characters or fewer");
+        // what was typed stays in the box, to shorten
+        assertThat(driver.findElement(By.id("message")).getAttribute("value")).hasSize(501);
+
+        String first = "We have your documents <b>and</b> <script>alert(1)</script> start tomorrow";
+        driver.findElement(By.id("message")).clear();
+        driver.findElement(By.id("message")).sendKeys(first);
+        Browser.clickThrough(driver, By.id("send-update"));
+        assertThat(driver.getTitle()).doesNotStartWith("Error:");
+        assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("Your update was sent to the applicant of " + receipt.reference());
+        assertThat(driver.findElement(By.id("updates-sent")).getText()).contains(first);
+        assertNoSeriousViolations(driver);
+        driver.findElement(By.id("message")).sendKeys("We expect to decide by Friday");
+        Browser.clickThrough(driver, By.id("send-update"));
+        assertThat(driver.findElements(By.cssSelector("#updates-sent li"))).hasSize(2);
+
+        // another organisation cannot reach the step, nor its form
+        driver.manage().deleteAllCookies();
+        signIn("tax-operator");
+        driver.get(url("/console/inbox/" + receipt.id() + "/register-company"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+
+        driver.manage().deleteAllCookies();
+        driver.get(url("/status"));
+        driver.findElement(By.id("reference")).sendKeys(receipt.reference());
+        driver.findElement(By.id("accessCode")).sendKeys(receipt.accessCode());
+        Browser.clickThrough(driver, By.cssSelector("form button[type=submit]"));
+        assertThat(driver.findElement(By.id("updates-heading")).getText()).isEqualTo("Updates from the organisations");
+        java.util.List<WebElement> updates = driver.findElements(By.cssSelector("#updates li"));
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0).getText()).contains("Register the company", first);
+        assertThat(updates.get(1).getText()).contains("Register the company", "We expect to decide by Friday");
+        // shown as text, never as markup
+        assertThat(driver.findElements(By.cssSelector("#updates b, #updates script"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertNoSeriousViolations(driver);
+    }
+
+    @Test
     void markup_in_application_data_is_shown_as_text() {
         String name = "<script>alert(1)</script><b>Bold</b>";
         Receipt receipt = submit(name);

@@ -165,6 +165,8 @@ class ScorecardAndComplaintsBrowserTests {
 
             Browser.clickThrough(driver, By.id("add-indicator"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Add an indicator");
+            assertThat(new Select(driver.findElement(By.id("metric"))).getOptions()).extracting(WebElement::getText)
+                    .contains("prefilled-share", "status-updated-share");
             driver.findElement(By.id("code")).sendKeys("portal-lead-time");
             driver.findElement(By.id("name")).sendKeys("Days to an outcome in the portal");
             new Select(driver.findElement(By.id("stakeholder"))).selectByValue("applicants");
@@ -188,7 +190,19 @@ class ScorecardAndComplaintsBrowserTests {
                     "metric: complaints-and-appeals-per-1000-cases", "channel: portal");
 
             driver.get(url("/console/performance/public-value/indicators/portal-lead-time"));
+            // removing asks first; "No, keep it" changes nothing
             Browser.clickThrough(driver, By.id("remove-indicator"));
+            assertThat(driver.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Are you sure you want to remove Days to an outcome in the portal?");
+            assertThat(driver.getTitle()).startsWith("Are you sure you want to remove Days to an outcome in the portal?");
+            assertThat(driver.findElement(By.id("indicator-summary")).getText())
+                    .contains("applicants", "efficiency", "complaints-and-appeals-per-1000-cases");
+            assertNoSeriousViolations(driver);
+            Browser.clickThrough(driver, By.id("keep-indicator"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Change Days to an outcome in the portal");
+            assertThat(publicValue.indicators()).hasSize(before.size() + 1);
+            Browser.clickThrough(driver, By.id("remove-indicator"));
+            Browser.clickThrough(driver, By.id("confirm-removal"));
             assertThat(driver.findElement(By.id("public-value-table")).getText()).doesNotContain("Days to an outcome in the portal");
             assertThat(publicValue.indicators()).hasSize(before.size());
             assertThat(jdbc.sql("SELECT attributes FROM event_log WHERE type = 'public-value-changed' AND actor = ? ORDER BY id")

@@ -19,6 +19,7 @@ import org.onestop.testing.OneStopTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
@@ -71,6 +72,12 @@ class DashboardBrowserTests {
         ServiceKpis first = months.get(1);
         ServiceKpis last = months.get(months.size() - 2);
         assertThat(last.digitalTakeUp()).isGreaterThan(first.digitalTakeUp());
+        // more portal applicants use the address look-up as time goes on
+        assertThat(last.prefilledShare()).isGreaterThan(first.prefilledShare());
+        // the bank seldom sends updates, so few cases hear from every organisation at every milestone
+        long milestoneCases = months.stream().mapToLong(ServiceKpis::milestoneCases).sum();
+        double updatedShare = (double) months.stream().mapToLong(ServiceKpis::updatedCases).sum() / milestoneCases;
+        assertThat(updatedShare).isBetween(0.01, 0.3);
         assertThat(months.stream().mapToLong(ServiceKpis::completed).sum()).isBetween(1_800L, 2_000L);
         // abandoned portal journeys and withdrawals keep the completion rate below 1
         double completed = months.stream().mapToLong(ServiceKpis::completed).sum();
@@ -132,8 +139,15 @@ class DashboardBrowserTests {
 
         Browser.clickThrough(driver, By.linkText("Public value"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Public value");
-        assertThat(driver.findElements(By.cssSelector("#public-value-table tbody tr"))).hasSize(10);
-        assertThat(driver.findElements(By.cssSelector("svg.onestop-chart"))).hasSize(10);
+        assertThat(driver.findElements(By.cssSelector("#public-value-table tbody tr"))).hasSize(12);
+        assertThat(driver.findElements(By.cssSelector("svg.onestop-chart"))).hasSize(12);
+        // the generated history prefills some applications from the register and has updates from most partners
+        for (String name : List.of("Applications prefilled from registries", "Cases with an update before each milestone")) {
+            WebElement row = driver.findElements(By.cssSelector("#public-value-table tbody tr")).stream()
+                    .filter(r -> r.getText().startsWith(name)).findFirst().orElseThrow();
+            String latest = row.findElements(By.tagName("td")).get(4).getText();
+            assertThat(latest).as(name).endsWith("%").isNotEqualTo("0.0%");
+        }
         assertNoSeriousViolations(driver);
     }
 

@@ -427,7 +427,7 @@ class MetricsTests {
 
     @Test
     void the_public_value_scorecard_is_declared_in_the_definition_and_measured() {
-        assertThat(publicValue.indicators()).hasSize(10);
+        assertThat(publicValue.indicators()).hasSize(12);
         assertThat(definitions.exportText(org.onestop.definition.DefinitionFormat.YAML))
                 .contains("publicValue:", "applicants-complete", "metric: completion-rate");
         // completion rate 4/6 is below its baseline of 75 %: the wrong way, a sign of value destruction

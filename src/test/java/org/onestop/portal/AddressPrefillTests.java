@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onestop.definition.NetworkDefinitions;
+import org.onestop.insight.Performance;
 import org.onestop.intake.Applications;
 import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationStatus;
@@ -53,6 +54,8 @@ class AddressPrefillTests {
     Applications applications;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Performance performance;
 
     MockMvc mvc;
     MockHttpSession session;
@@ -110,6 +113,10 @@ class AddressPrefillTests {
         assertThat(attributed.path("provider").asString()).isEqualTo("address-register");
         assertThat(attributed.path("requestDigest").asString()).hasSize(64);
         assertThat(attributed.path("answerFields").toString()).isEqualTo("[\"street\",\"postcode\",\"municipality\"]");
+        // insight counts the case as prefilled from a registry (the prefilled share's numerator)
+        performance.refresh();
+        assertThat(jdbc.sql("SELECT prefilled FROM insight_case WHERE case_id = ?").param(application)
+                .query(Boolean.class).single()).isTrue();
 
         String status = page(get("/status/view"), 200);
         assertThat(status).contains("Who has used your information", "Looked up while you applied",

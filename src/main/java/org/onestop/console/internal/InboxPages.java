@@ -12,6 +12,7 @@ import org.onestop.access.StaffMember;
 import org.onestop.access.StaffRole;
 import org.onestop.cases.Cases;
 import org.onestop.cases.StepResult;
+import org.onestop.cases.UpdatingApplicants;
 import org.onestop.cases.WorkItem;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.catalog.Catalog;
@@ -48,13 +49,15 @@ final class InboxPages {
     private final WorkingOnCases work;
     private final Catalog catalog;
     private final StepPage page;
+    private final UpdatingApplicants updates;
     private final Clock clock;
 
-    InboxPages(Cases cases, WorkingOnCases work, Catalog catalog, StepPage page, Clock clock) {
+    InboxPages(Cases cases, WorkingOnCases work, Catalog catalog, StepPage page, UpdatingApplicants updates, Clock clock) {
         this.cases = cases;
         this.work = work;
         this.catalog = catalog;
         this.page = page;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -153,6 +156,32 @@ final class InboxPages {
             model.addAttribute("errors", errors);
         } else if (result != null) {
             page.refused(result, model);
+        }
+        return page.show(id, step, operator, model);
+    }
+
+    /** A short status message to the applicant about this step; the step's page shows it among those sent. */
+    @PostMapping("/console/inbox/{caseId}/{step}/update")
+    String update(@PathVariable String caseId, @PathVariable String step,
+            @RequestParam(required = false, defaultValue = "") String message, Model model, RedirectAttributes redirect) {
+        StaffMember operator = operator();
+        UUID id = StepPage.caseId(caseId);
+        String reference = page.ownStep(id, step, operator).reference();
+        UpdatingApplicants.Result result = updates.send(id, step, message, null, operator.organisation(),
+                operator.username());
+        if (result instanceof UpdatingApplicants.Sent) {
+            redirect.addFlashAttribute("success", "Your update was sent to the applicant of " + reference);
+            return "redirect:/console/inbox/" + id + "/" + step;
+        }
+        String typed = message.length() > 2 * UpdatingApplicants.MAX_MESSAGE
+                ? message.substring(0, 2 * UpdatingApplicants.MAX_MESSAGE) : message;
+        model.addAttribute("message", typed);
+        if (result instanceof UpdatingApplicants.Invalid invalid) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.violations().forEach(v -> errors.putIfAbsent("message", v.message()));
+            model.addAttribute("errors", errors);
+        } else if (result instanceof UpdatingApplicants.NotAllowed refused) {
+            model.addAttribute("problems", List.of(refused.why()));
         }
         return page.show(id, step, operator, model);
     }

@@ -195,7 +195,8 @@ final class PerformancePages {
         return new ServiceKpis(a.service(), a.periodStart(), "whole range", a.channel(), a.started() + b.started(),
                 a.completed() + b.completed(), a.rejected() + b.rejected(), a.withdrawn() + b.withdrawn(),
                 a.digitalCompleted() + b.digitalCompleted(), a.cost().add(b.cost()), a.currency(), satisfaction,
-                a.submitted() + b.submitted(), a.complaints() + b.complaints(), a.appeals() + b.appeals());
+                a.submitted() + b.submitted(), a.complaints() + b.complaints(), a.appeals() + b.appeals(),
+                a.prefilled() + b.prefilled(), a.milestoneCases() + b.milestoneCases(), a.updatedCases() + b.updatedCases());
     }
 
     @GetMapping("/console/performance/process")
@@ -358,6 +359,8 @@ final class PerformancePages {
             row(out, prefix, k.digitalTakeUp(), "digital-takeup", periodName);
             row(out, prefix, k.costPerTransaction(), "cost-per-transaction", periodName);
             row(out, prefix, k.userSatisfaction(), "user-satisfaction", periodName);
+            row(out, prefix, k.prefilledShare(), "prefilled-share", periodName);
+            row(out, prefix, k.statusUpdatedShare(), "status-updated-share", periodName);
             for (int level = 1; level <= 5; level++) {
                 row(out, prefix, k.satisfaction().get(level - 1), "satisfaction-" + level, periodName);
             }

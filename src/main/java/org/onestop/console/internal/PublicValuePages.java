@@ -122,6 +122,17 @@ final class PublicValuePages {
         return save(indicators, at, code, answers, "changed", manager, model);
     }
 
+    /** Removing asks first: the GOV.UK confirmation page, with a way back that changes nothing. */
+    @GetMapping(BASE + "/indicators/{code}/remove")
+    String confirmRemoval(@PathVariable String code, Model model) {
+        manager();
+        PublicValueIndicator indicator = existing(code);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("action", BASE + "/indicators/" + code + "/remove");
+        model.addAttribute("back", BASE + "/indicators/" + code);
+        return "console/performance/remove-indicator";
+    }
+
     @PostMapping(BASE + "/indicators/{code}/remove")
     String remove(@PathVariable String code) {
         StaffMember manager = manager();

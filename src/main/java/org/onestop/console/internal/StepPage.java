@@ -12,6 +12,7 @@ import org.onestop.cases.CaseStep;
 import org.onestop.cases.Cases;
 import org.onestop.cases.StepResult;
 import org.onestop.cases.StepState;
+import org.onestop.cases.UpdatingApplicants;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.catalog.Catalog;
 import org.onestop.catalog.FormFields;
@@ -33,12 +34,14 @@ final class StepPage {
     private final Cases cases;
     private final WorkingOnCases work;
     private final Catalog catalog;
+    private final UpdatingApplicants updates;
     private final Clock clock;
 
-    StepPage(Cases cases, WorkingOnCases work, Catalog catalog, Clock clock) {
+    StepPage(Cases cases, WorkingOnCases work, Catalog catalog, UpdatingApplicants updates, Clock clock) {
         this.cases = cases;
         this.work = work;
         this.catalog = catalog;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -80,6 +83,14 @@ final class StepPage {
         model.addAttribute("canStart", open && step.state() == StepState.READY);
         model.addAttribute("canFinish", open && (step.state() == StepState.READY || step.state() == StepState.IN_PROGRESS));
         model.addAttribute("base", "/console/inbox/" + caseId + "/" + stepCode);
+        // the updates this organisation sent the applicant about this step, and the form for another
+        model.addAttribute("updates", updates.of(caseId).stream()
+                .filter(u -> u.step().equals(stepCode) && u.organisation().equals(operator.organisation())).toList());
+        model.addAttribute("canUpdate", open && (step.state() == StepState.READY || step.state() == StepState.IN_PROGRESS));
+        model.addAttribute("maxMessage", UpdatingApplicants.MAX_MESSAGE);
+        if (!model.containsAttribute("message")) {
+            model.addAttribute("message", "");
+        }
         model.addAttribute("correctable", service.step(stepCode).map(d -> d.input().form()).orElse(List.of()).stream()
                 .map(path -> new Choice(path, label(service.form(), path))).toList());
         if (!model.containsAttribute("chosenFields")) {

@@ -18,6 +18,8 @@ final class CaseFact {
     String represented = "";
     Instant endedAt;
     String outcome;
+    /** At least one registry query was attributed to the application (the portal's prefill). */
+    boolean prefilled;
     final Map<String, StepFact> steps = new LinkedHashMap<>();
 
     CaseFact(UUID caseId, String service, String channel, Instant submittedAt) {

@@ -177,6 +177,7 @@ class EventRollup {
             fact.outcome = rs.getString("outcome");
             fact.principal = rs.getString("principal");
             fact.represented = rs.getString("represented");
+            fact.prefilled = rs.getBoolean("prefilled");
             cases.put(fact.caseId, fact);
         });
         named.query("SELECT * FROM insight_step WHERE case_id IN (:ids)", params, rs -> {
@@ -190,6 +191,8 @@ class EventRollup {
                 step.outcome = rs.getString("outcome");
                 step.rejections = rs.getInt("rejections");
                 step.overdue = rs.getBoolean("overdue");
+                step.updated = rs.getBoolean("updated");
+                step.announced = rs.getBoolean("announced");
             }
         });
         return cases;
@@ -221,7 +224,7 @@ class EventRollup {
         private final Counters daily = new Counters("insight_daily",
                 List.of("service", "on_day", "channel", "principal", "represented"),
                 List.of("started", "submitted", "completed", "rejected", "withdrawn", "sat1", "sat2", "sat3", "sat4",
-                        "sat5", "complaints", "appeals"));
+                        "sat5", "complaints", "appeals", "prefilled", "milestone_cases", "updated_cases"));
         private final Counters steps = new Counters("insight_step_daily",
                 List.of("service", "step", "organisation", "channel", "on_day"),
                 List.of("ended", "completed", "reworked", "overdue", "handoffs_in", "lead_seconds", "wait_seconds",
@@ -245,6 +248,8 @@ class EventRollup {
                 case "appeal-made" -> complained(e, "appeals");
                 case "step-ready", "step-started", "step-completed", "step-rejected", "step-overdue" -> step(e);
                 case "case-completed", "case-rejected", "case-withdrawn" -> ended(e);
+                case "registry-query-attributed" -> prefilled(e);
+                case "applicant-updated" -> updated(e);
                 default -> {
                     // other events do not change what insight measures
                 }
@@ -316,6 +321,31 @@ class EventRollup {
             }
         }
 
+        /**
+         * A registry query turned out to concern the application (the portal's look-up, attributed at
+         * submission): the case was prefilled, counted once, on the day it was submitted.
+         */
+        private void prefilled(Row e) {
+            CaseFact fact = e.caseId == null ? null : cases.get(e.caseId);
+            if (fact == null || fact.prefilled) {
+                return;
+            }
+            fact.prefilled = true;
+            changed.add(fact.caseId);
+            daily.addTo(dailyKey(fact, day(fact.submittedAt)), "prefilled", 1);
+        }
+
+        /** An update to the applicant counts for the step only when the step's own organisation sent it. */
+        private void updated(Row e) {
+            CaseFact fact = e.caseId == null ? null : cases.get(e.caseId);
+            StepFact step = fact == null || e.step == null ? null : fact.steps.get(e.step);
+            if (step == null || step.readyAt == null || !step.organisation.equals(e.organisation)) {
+                return;
+            }
+            step.updated = true;
+            changed.add(fact.caseId);
+        }
+
         private void step(Row e) {
             CaseFact fact = e.caseId == null ? null : cases.get(e.caseId);
             if (fact == null || e.step == null) {
@@ -328,6 +358,8 @@ class EventRollup {
                     if (step.readyAt == null) {
                         step.readyAt = e.at;
                     }
+                    // a new round (after a correction) needs an update of its own
+                    step.updated = false;
                     String deadline = attributes(e).path("deadline").asString("");
                     if (!deadline.isEmpty()) {
                         step.deadline = Instant.parse(deadline);
@@ -341,6 +373,7 @@ class EventRollup {
                 case "step-completed" -> {
                     step.endedAt = e.at;
                     step.outcome = "completed";
+                    step.announced = step.updated;
                 }
                 case "step-rejected" -> {
                     step.endedAt = e.at;
@@ -372,6 +405,14 @@ class EventRollup {
             if (!"withdrawn".equals(fact.outcome)) {
                 // the lead time of a transaction: from submission to its outcome
                 duration(fact.service, "", "", "case", day, Duration.between(fact.submittedAt, e.at).getSeconds());
+            }
+            // milestones: the completed steps; a case without one has nothing to announce and is left out
+            long milestones = fact.steps.values().stream().filter(StepFact::completed).count();
+            if (milestones > 0) {
+                daily.addTo(key, "milestone_cases", 1);
+                if (fact.steps.values().stream().filter(StepFact::completed).allMatch(s -> s.announced)) {
+                    daily.addTo(key, "updated_cases", 1);
+                }
             }
             Service service = services.computeIfAbsent(fact.service, code -> catalog.latest(code).orElse(null));
             for (StepFact step : fact.steps.values()) {
@@ -420,18 +461,19 @@ class EventRollup {
                 for (UUID id : changed) {
                     CaseFact c = cases.get(id);
                     caseRows.add(new Object[] {c.caseId, c.service, c.channel, timestamp(c.submittedAt),
-                            timestamp(c.endedAt), c.outcome, c.principal, c.represented});
+                            timestamp(c.endedAt), c.outcome, c.principal, c.represented, c.prefilled});
                     for (StepFact s : c.steps.values()) {
                         stepRows.add(new Object[] {s.caseId, s.step, s.organisation, timestamp(s.readyAt),
                                 timestamp(s.startedAt), timestamp(s.endedAt), timestamp(s.deadline), s.outcome,
-                                s.rejections, s.overdue});
+                                s.rejections, s.overdue, s.updated, s.announced});
                     }
                 }
                 jdbc.batchUpdate("INSERT INTO insight_case (case_id, service, channel, submitted_at, ended_at, outcome, "
-                        + "principal, represented) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
+                        + "principal, represented, prefilled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
                 if (!stepRows.isEmpty()) {
                     jdbc.batchUpdate("INSERT INTO insight_step (case_id, step, organisation, ready_at, started_at, ended_at, "
-                            + "deadline, outcome, rejections, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stepRows);
+                            + "deadline, outcome, rejections, overdue, updated, announced) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stepRows);
                 }
             }
             daily.flush(jdbc);

@@ -32,8 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * in the shapes the platform writes: journeys started (some resumed, some abandoned),
  * submissions in a channel mix drifting from paper to digital, seasonality and quiet weekends,
  * steps taken up and completed by each organisation at its own pace (the bank is slow and often
- * late), registrations rejected or sent back for correction, withdrawals, deliveries, and
- * satisfaction answers that fall as cases take longer. Only event_log is written: the
+ * late), registrations rejected or sent back for correction, withdrawals, deliveries,
+ * satisfaction answers that fall as cases take longer, portal applications prefilled from the
+ * address register (more of them as time goes on), and status updates to the applicant from most
+ * organisations (rarely from the slow bank). Only event_log is written: the
  * history is for insight, not cases that operators could still work on.
  */
 @Component
@@ -83,7 +85,7 @@ class HistoryGenerator implements History {
             double progress = days <= 1 ? 1 : (double) day / (days - 1);
             Instant submitted = start.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant()
                     .plusSeconds(7 * 3600 + random.nextInt(12 * 3600));
-            new OneCase(writer, random, submitted, channel(random, progress), i).write();
+            new OneCase(writer, random, submitted, channel(random, progress), i, progress).write();
             writer.caseDone();
         }
         writer.flush();
@@ -233,15 +235,17 @@ class HistoryGenerator implements History {
         private final Instant submitted;
         private final String channel;
         private final int number;
+        private final double progress;
         private final UUID caseId;
         private int sequence;
 
-        OneCase(Writer writer, Random random, Instant submitted, String channel, int number) {
+        OneCase(Writer writer, Random random, Instant submitted, String channel, int number, double progress) {
             this.writer = writer;
             this.random = random;
             this.submitted = submitted;
             this.channel = channel;
             this.number = number;
+            this.progress = progress;
             this.caseId = id(submitted);
         }
 
@@ -277,6 +281,10 @@ class HistoryGenerator implements History {
                     writer.add(id(other), other, "application-started", null, null, null, "portal", "applicant",
                             Map.of("journey", journey + "-abandoned", "service", SERVICE));
                 }
+                // "Find the address": more applicants use the look-up as it becomes known
+                if (random.nextDouble() < 0.3 + 0.35 * progress) {
+                    prefill(began.plus(Duration.between(began, submitted).dividedBy(2)));
+                }
             }
             // an accounting firm submits over the API and in bulk for its clients, most of them companies;
             // applicants applying themselves are mostly persons starting as sole traders
@@ -291,6 +299,10 @@ class HistoryGenerator implements History {
 
             Step registration = new Step("register-company", "business-registry", Duration.ofDays(3));
             Step licence = new Step("trading-licence", municipality, Duration.ofDays(10));
+            // status updates: most organisations tell the applicant how their step goes, more so as time goes on
+            double habit = 0.75 + 0.25 * progress;
+            registration.updates(0.9 * habit);
+            licence.updates(("municipality-southport".equals(municipality) ? 0.7 : 0.85) * habit);
             Instant registered = registration.run(submitted, 4, 18, 0.03, 0.06);
             Instant licensed = licence.run(submitted, "municipality-southport".equals(municipality) ? 30 : 20,
                     "municipality-southport".equals(municipality) ? 60 : 48, 0, 0.03);
@@ -310,13 +322,40 @@ class HistoryGenerator implements History {
                 }
                 return;
             }
-            Instant taxed = new Step("tax-number", "tax-agency", Duration.ofDays(5)).run(registered, 6, 20, 0, 0.02);
-            // the bank: a contracted partner that is slow to take work up, and often late
-            Instant account = new Step("business-account", "northbank", Duration.ofDays(2)).run(registered, 30, 14, 0, 0.01);
+            Instant taxed = new Step("tax-number", "tax-agency", Duration.ofDays(5)).updates(0.85 * habit)
+                    .run(registered, 6, 20, 0, 0.02);
+            // the bank: a contracted partner that is slow to take work up, often late, and seldom says how it goes
+            Instant account = new Step("business-account", "northbank", Duration.ofDays(2)).updates(0.12)
+                    .run(registered, 30, 14, 0, 0.01);
             Instant ended = max(max(licensed, taxed), account);
             event(ended, "case-completed", null, null, null, "platform", Map.of());
             rate(ended, Duration.between(submitted, ended), false);
             complain(ended, Duration.between(submitted, ended));
+        }
+
+        /**
+         * The portal's address look-up while the applicant fills in the form: the query (before the
+         * application exists, so of no case) and, at submission, its attribution to the application,
+         * in the shapes the query module writes.
+         */
+        private void prefill(Instant asked) {
+            UUID query = id(asked);
+            Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("provider", "address-register");
+            attributes.put("service", "address-lookup");
+            attributes.put("requester", "portal");
+            attributes.put("purpose", "Fill in the business address");
+            attributes.put("requestFields", List.of("houseNumber", "postcode"));
+            attributes.put("answerFields", List.of("municipality", "postcode", "street"));
+            attributes.put("agreement", "portal-address-prefill");
+            attributes.put("legalBasis", "Address Register Act, section 8");
+            attributes.put("outcome", "answered");
+            writer.add(query, asked, "registry-queried", null, null, null, "portal", "portal", attributes);
+            Map<String, Object> attributed = new java.util.LinkedHashMap<>(attributes);
+            attributed.put("query", query.toString());
+            attributed.put("queriedAt", asked.toString());
+            Instant at = submitted.plusSeconds(1);
+            writer.add(id(at), at, "registry-query-attributed", caseId, null, null, "portal", "portal", attributed);
         }
 
         /** A few applicants complain, more of them when the case took long: about 3 in 1,000 plus 1 per day beyond a week. */
@@ -351,11 +390,30 @@ class HistoryGenerator implements History {
             final String organisation;
             final Duration sla;
             Instant endedAt;
+            double updateChance;
 
             Step(String code, String organisation, Duration sla) {
                 this.code = code;
                 this.organisation = organisation;
                 this.sla = sla;
+            }
+
+            /** How likely the organisation sends the applicant an update in each round of the step. */
+            Step updates(double chance) {
+                this.updateChance = chance;
+                return this;
+            }
+
+            /** Perhaps an update to the applicant, at some time while the step is worked on. */
+            private void update(Instant from, Instant to, int round) {
+                if (random.nextDouble() >= updateChance || !to.isAfter(from)) {
+                    return;
+                }
+                Instant at = from.plus(Duration.between(from, to).multipliedBy(1 + random.nextInt(8)).dividedBy(10));
+                UUID update = id(at);
+                event(at, "applicant-updated", code, organisation, null, organisation, Map.of("update", update.toString(),
+                        "round", round, "message", round == 1 ? "We have started on your application and expect to finish soon."
+                                : "Thank you for your corrected answers: we have taken your application up again."));
             }
 
             /** @return when the step completed, or null when it was rejected for good */
@@ -369,6 +427,7 @@ class HistoryGenerator implements History {
                         Map.of("delivery", delivery, "attempts", 1));
                 event(started, "step-started", code, organisation, null, organisation, Map.of());
                 Instant done = started.plus(hours(meanWorkHours));
+                update(started, done, 1);
                 if (random.nextDouble() < rework) {
                     // sent back for correction, as the platform records it live: a rejection that is not final, the
                     // applicant's corrected answers, and the step ready again in its second round
@@ -382,6 +441,7 @@ class HistoryGenerator implements History {
                             Map.of("deadline", deadline.toString(), "round", 2));
                     event(again.plus(hours(2)), "step-started", code, organisation, null, organisation, Map.of());
                     done = again.plus(hours(meanWorkHours));
+                    update(again, done, 2);
                 }
                 if (done.isAfter(deadline)) {
                     event(deadline, "step-overdue", code, organisation, null, "platform", Map.of("deadline", deadline.toString()));

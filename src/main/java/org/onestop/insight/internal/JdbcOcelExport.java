@@ -57,6 +57,9 @@ class JdbcOcelExport implements OcelExport {
         EVENT_ATTRIBUTES.put("satisfaction-rated", List.of("score", "comment"));
         EVENT_ATTRIBUTES.put("complaint-made", List.of("reference", "service", "text"));
         EVENT_ATTRIBUTES.put("appeal-made", List.of("reference", "service", "text"));
+        EVENT_ATTRIBUTES.put("applicant-updated", List.of("round", "message"));
+        EVENT_ATTRIBUTES.put("registry-queried", List.of("provider", "service", "requester", "outcome"));
+        EVENT_ATTRIBUTES.put("registry-query-attributed", List.of("provider", "service", "requester", "outcome", "query"));
         EVENT_ATTRIBUTES.put("public-value-changed", List.of("indicator", "change", "metric", "better", "baseline", "target"));
     }
 

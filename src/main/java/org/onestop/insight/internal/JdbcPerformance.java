@@ -60,8 +60,11 @@ class JdbcPerformance implements Performance {
         return kpis(service, from, to, granularity, Segment.ALL);
     }
 
-    /** The sums kept per day: started, submitted, completed, rejected, withdrawn, sat1-5, complaints, appeals. */
-    private static final int SUMS = 12;
+    /**
+     * The sums kept per day: started, submitted, completed, rejected, withdrawn, sat1-5, complaints,
+     * appeals, prefilled, cases with milestones, cases updated at each milestone.
+     */
+    private static final int SUMS = 15;
 
     @Override
     public List<ServiceKpis> kpis(String service, LocalDate from, LocalDate to, Granularity granularity, Segment segment) {
@@ -83,7 +86,8 @@ class JdbcPerformance implements Performance {
         }
         jdbc.query("""
                 SELECT on_day, channel, SUM(started), SUM(submitted), SUM(completed), SUM(rejected), SUM(withdrawn),
-                       SUM(sat1), SUM(sat2), SUM(sat3), SUM(sat4), SUM(sat5), SUM(complaints), SUM(appeals)
+                       SUM(sat1), SUM(sat2), SUM(sat3), SUM(sat4), SUM(sat5), SUM(complaints), SUM(appeals),
+                       SUM(prefilled), SUM(milestone_cases), SUM(updated_cases)
                 FROM insight_daily WHERE service = ? AND on_day BETWEEN ? AND ?%s GROUP BY on_day, channel"""
                 .formatted(where), rs -> {
             LocalDate period = granularity.start(rs.getDate(1).toLocalDate());
@@ -118,7 +122,8 @@ class JdbcPerformance implements Performance {
     private static long[] sums(ServiceKpis row) {
         return new long[] {row.started(), row.submitted(), row.completed(), row.rejected(), row.withdrawn(),
                 row.satisfaction().get(0), row.satisfaction().get(1), row.satisfaction().get(2),
-                row.satisfaction().get(3), row.satisfaction().get(4), row.complaints(), row.appeals()};
+                row.satisfaction().get(3), row.satisfaction().get(4), row.complaints(), row.appeals(), row.prefilled(),
+                row.milestoneCases(), row.updatedCases()};
     }
 
     private ServiceKpis kpi(String service, LocalDate period, Granularity granularity, String channel, long[] c,
@@ -129,7 +134,8 @@ class JdbcPerformance implements Performance {
     private ServiceKpis kpi(String service, LocalDate period, Granularity granularity, String channel, long[] c,
             BigDecimal cost, long digital) {
         return new ServiceKpis(service, period, granularity.label(period), channel, c[0], c[2], c[3], c[4], digital,
-                cost, platformCost.currency(), List.of(c[5], c[6], c[7], c[8], c[9]), c[1], c[10], c[11]);
+                cost, platformCost.currency(), List.of(c[5], c[6], c[7], c[8], c[9]), c[1], c[10], c[11], c[12], c[13],
+                c[14]);
     }
 
     /**

@@ -140,6 +140,8 @@ class JdbcPublicValue implements PublicValue {
         values.put("complaints-per-1000-cases", k.complaintsPerThousand());
         values.put("appeals-per-1000-cases", k.appealsPerThousand());
         values.put("complaints-and-appeals-per-1000-cases", k.complaintsAndAppealsPerThousand());
+        values.put("prefilled-share", k.prefilledShare());
+        values.put("status-updated-share", k.statusUpdatedShare());
     }
 
     private Map<String, Double> measures(String service, LocalDate from, LocalDate to) {

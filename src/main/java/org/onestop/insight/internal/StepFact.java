@@ -17,6 +17,10 @@ final class StepFact {
     String outcome;
     int rejections;
     boolean overdue;
+    /** The step's organisation sent the applicant an update since the step last became ready. */
+    boolean updated;
+    /** The step's completion came with an update in its round: the milestone was announced. */
+    boolean announced;
 
     StepFact(UUID caseId, String step, String organisation) {
         this.caseId = caseId;

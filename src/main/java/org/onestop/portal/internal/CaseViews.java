@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.onestop.cases.ApplicantUpdate;
 import org.onestop.cases.Case;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.CaseStep;
@@ -25,6 +26,10 @@ final class CaseViews {
 
     /** An organisation's request to correct answers: who asks, why, and which answers (empty: every answer it takes). */
     record CorrectionView(String step, String organisation, String reason, List<String> fields) {
+    }
+
+    /** A status message from an organisation about its step: when, who, about which step, and what it says. */
+    record UpdateView(String when, String organisation, String step, String message) {
     }
 
     private final PublishedServices services;
@@ -70,6 +75,13 @@ final class CaseViews {
             }
         }
         return views;
+    }
+
+    /** The organisations' updates, in the order they were sent. */
+    List<UpdateView> updates(Case shown, List<ApplicantUpdate> updates) {
+        return updates.stream().map(u -> new UpdateView(DataUseViews.WHEN.format(u.sentAt().atZone(clock.getZone())),
+                services.organisationName(u.organisation()),
+                shown.step(u.step()).map(CaseStep::name).orElse(u.step()), u.message())).toList();
     }
 
     String status(Case shown) {

@@ -10,6 +10,7 @@ import org.onestop.cases.Case;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.Cases;
 import org.onestop.cases.StepResult;
+import org.onestop.cases.UpdatingApplicants;
 import org.onestop.cases.WorkingOnCases;
 import org.onestop.intake.Application;
 import org.onestop.intake.Applications;
@@ -35,13 +36,16 @@ final class StatusPages {
     private final WorkingOnCases working;
     private final CaseViews views;
     private final DataUseViews uses;
+    private final UpdatingApplicants updates;
 
-    StatusPages(Applications applications, Cases cases, WorkingOnCases working, CaseViews views, DataUseViews uses) {
+    StatusPages(Applications applications, Cases cases, WorkingOnCases working, CaseViews views, DataUseViews uses,
+            UpdatingApplicants updates) {
         this.applications = applications;
         this.cases = cases;
         this.working = working;
         this.views = views;
         this.uses = uses;
+        this.updates = updates;
     }
 
     @GetMapping("/status")
@@ -123,6 +127,7 @@ final class StatusPages {
         model.addAttribute("steps", views.steps(shown));
         model.addAttribute("refusal", refusal);
         model.addAttribute("dataUses", uses.of(shown));
+        model.addAttribute("updates", views.updates(shown, updates.of(shown.id())));
         model.addAttribute("corrections", views.corrections(shown));
         return "portal/status";
     }
