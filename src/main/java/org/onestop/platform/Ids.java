@@ -2,6 +2,7 @@ package org.onestop.platform;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -41,5 +42,10 @@ public final class Ids {
         long most = (millis << 16) | (0x7L << 12) | counter;
         long least = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least);
+    }
+
+    /** The lowest id of the instant's millisecond: every id made before it sorts below it. */
+    public static UUID firstOf(Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | (0x7L << 12), 0L);
     }
 }

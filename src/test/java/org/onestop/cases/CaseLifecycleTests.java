@@ -231,6 +231,33 @@ class CaseLifecycleTests {
     }
 
     @Test
+    void a_corrected_address_routes_the_step_sent_back_to_the_municipality_it_now_names() {
+        UUID id = submit("Wrong Town Ltd", "northfield");
+        assertThat(work.askForCorrection(id, "trading-licence", "The address is in Southport, not in our municipality",
+                List.of("business.address.municipality"), "municipality-northfield", "clerk")).isInstanceOf(StepResult.Done.class);
+
+        StepResult result = work.correct(id, DemoNetworkFixture.form("Wrong Town Ltd", "southport"), "applicant");
+
+        CaseStep licence = ((StepResult.Done) result).after().step("trading-licence").orElseThrow();
+        assertThat(licence.organisation()).isEqualTo("municipality-southport");
+        assertThat(licence.state()).isEqualTo(StepState.READY);
+        assertThat(licence.round()).isEqualTo(2);
+        assertThat(cases.workFor("municipality-southport", 500)).extracting(WorkItem::caseId).contains(id);
+        assertThat(cases.workFor("municipality-northfield", 500)).extracting(WorkItem::caseId).doesNotContain(id);
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("step-rerouted")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.step()).isEqualTo("trading-licence");
+                    assertThat(e.organisation()).isEqualTo("municipality-southport");
+                    assertThat(e.attributes()).containsEntry("from", "municipality-northfield");
+                });
+        assertThat(eventLog.ofCase(id)).filteredOn(e -> e.type().equals("step-ready") && "trading-licence".equals(e.step()))
+                .last().satisfies(e -> assertThat(e.organisation()).isEqualTo("municipality-southport"));
+        // the step already with the registry stays there: only steps no organisation holds are routed again
+        assertThat(cases.find(id).orElseThrow().step("register-company").orElseThrow().organisation())
+                .isEqualTo("business-registry");
+    }
+
+    @Test
     void a_correction_may_name_only_fields_the_step_takes_and_naming_none_opens_all_it_takes() {
         UUID id = submit("Fields Ltd", "northfield");
         assertThat(work.askForCorrection(id, "register-company", "Check the employees", List.of("business.employees"),

@@ -151,10 +151,12 @@ class CaseWork implements WorkingOnCases {
         }
         Instant now = now();
         Service service = catalog.find(current.serviceId()).orElseThrow();
+        Map<String, String> handlers = reroute(current, service, form, actor, now);
         for (CaseStep step : waiting) {
             Step definition = service.definition().step(step.code()).orElseThrow();
+            String organisation = handlers.get(step.code());
             // the organisation gets its full time again: the step waited on the applicant meanwhile
-            Instant deadline = deadlines.deadline(service.code(), definition, step.organisation(), now);
+            Instant deadline = deadlines.deadline(service.code(), definition, organisation, now);
             int round = step.round() + 1;
             if (cases.readyAgain(caseId, step.code(), round, now, deadline)) {
                 Map<String, Object> attributes = new LinkedHashMap<>();
@@ -162,11 +164,34 @@ class CaseWork implements WorkingOnCases {
                     attributes.put("deadline", deadline.toString());
                 }
                 attributes.put("round", round);
-                events.log("step-ready", caseId, step.code(), step.organisation(), actor, now, attributes);
-                events.publish(new StepBecameReady(caseId, step.code(), step.organisation(), deadline, round));
+                events.log("step-ready", caseId, step.code(), organisation, actor, now, attributes);
+                events.publish(new StepBecameReady(caseId, step.code(), organisation, deadline, round));
             }
         }
         return new StepResult.Done(load(caseId));
+    }
+
+    /**
+     * Routes again, by the corrected answers, the steps no organisation holds now (those waiting
+     * for earlier steps or for this correction): a corrected address may make another municipality
+     * competent. Returns each step's organisation after it.
+     */
+    private Map<String, String> reroute(Case current, Service service, JsonNode form, String actor, Instant now) {
+        Map<String, String> handlers = new LinkedHashMap<>();
+        for (CaseStep step : current.steps()) {
+            handlers.put(step.code(), step.organisation());
+            if (step.state() != StepState.WAITING && step.state() != StepState.CORRECTION_REQUESTED) {
+                continue;
+            }
+            String routed = service.definition().step(step.code()).flatMap(definition -> definition.organisationFor(form))
+                    .orElse(step.organisation());
+            if (!routed.equals(step.organisation()) && cases.reroute(current.id(), step.code(), routed)) {
+                handlers.put(step.code(), routed);
+                events.log("step-rerouted", current.id(), step.code(), routed, actor, now,
+                        Map.of("from", step.organisation()));
+            }
+        }
+        return handlers;
     }
 
     /** The fields the steps waiting for a correction asked for; a step that named none opens every field it takes. */

@@ -134,6 +134,16 @@ class JdbcCases implements Cases {
                 .params(round, Timestamp.from(at), timestamp(deadline), caseId, step).update() == 1;
     }
 
+    /**
+     * A step not yet with its organisation, or back from it for a correction, goes to another
+     * organisation (the corrected answers route it elsewhere); false when its state moved meanwhile.
+     */
+    boolean reroute(UUID caseId, String step, String organisation) {
+        return jdbc.sql("UPDATE case_step SET organisation = ? WHERE case_id = ? AND step = ? "
+                        + "AND state IN ('WAITING', 'CORRECTION_REQUESTED')")
+                .params(organisation, caseId, step).update() == 1;
+    }
+
     /** Closes an open case; false when it was closed already. */
     boolean closeCase(UUID caseId, CaseStatus status, Instant at) {
         return jdbc.sql("UPDATE case_file SET status = ?, closed_at = ? WHERE id = ? AND status = 'OPEN'")

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.onestop.catalog.Catalog;
 import org.onestop.catalog.Service;
 import org.onestop.catalog.Step;
+import org.onestop.platform.Ids;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -107,7 +108,7 @@ class EventRollup {
      */
     void passOver(Instant before) {
         jdbc.update("UPDATE insight_position SET last_id = ?, updated_at = ? WHERE reader = ?",
-                new UUID((before.toEpochMilli() << 16) | 0x7000L, 0L), Timestamp.from(clock.instant()), READER);
+                Ids.firstOf(before), Timestamp.from(clock.instant()), READER);
     }
 
     /**
@@ -124,7 +125,7 @@ class EventRollup {
 
     /** Takes in every event made before the instant; returns how many. */
     long catchUp(Instant before) {
-        UUID upTo = new UUID((before.toEpochMilli() << 16) | 0x7000L, 0L);
+        UUID upTo = Ids.firstOf(before);
         long total = 0;
         while (true) {
             Integer taken = transaction.execute(status -> batch(upTo));
