@@ -26,6 +26,7 @@ import org.onestop.platform.EventLog;
 import org.onestop.platform.Ids;
 import org.onestop.testing.ApiClient;
 import org.onestop.testing.OneStopTest;
+import org.onestop.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,8 @@ class LedgerTests {
         List<UUID> appended = append(40);
         ledger.checkpointNow();
         // pages of 7 entries: the changed event lies several pages in, and the last page is partial
-        LocalVerification inSmallPages = new LocalVerification(jdbc, store, keys, 7);
+        LocalVerification inSmallPages = new LocalVerification(jdbc, store, keys,
+                TestDatabase.onPostgres() ? new TransactionTemplate(transactionManager) : null, 7);
         Verdict clean = inSmallPages.verify();
         assertThat(clean.ok()).as(clean.report()).isTrue();
         assertThat(clean.entries()).isEqualTo(verification.verify().entries());
