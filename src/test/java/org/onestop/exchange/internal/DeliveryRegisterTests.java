@@ -61,9 +61,10 @@ class DeliveryRegisterTests {
 
     private UUID inFlight(String node, Instant now) {
         UUID id = UUID.randomUUID();
-        register.insert(id, UUID.randomUUID(), "register-company", 1, "business-registry", "PUSH", "{}", now, null);
-        jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', leased_by = ?, lease_until = ?, attempts = 1 WHERE id = ?")
-                .params(node, DeliveryRegister.ts(now.plusSeconds(60)), id).update();
+        // stored not yet due, so that this context's own pusher cannot claim it before it is put in flight below
+        register.insert(id, UUID.randomUUID(), "register-company", 1, "business-registry", "PUSH", "{}", now.plusSeconds(3600), null);
+        jdbc.sql("UPDATE delivery SET state = 'IN_FLIGHT', leased_by = ?, lease_until = ?, next_attempt_at = ?, attempts = 1 WHERE id = ?")
+                .params(node, DeliveryRegister.ts(now.plusSeconds(60)), DeliveryRegister.ts(now.plusSeconds(60)), id).update();
         return id;
     }
 
