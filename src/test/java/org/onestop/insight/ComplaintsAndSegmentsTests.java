@@ -72,43 +72,37 @@ class ComplaintsAndSegmentsTests {
         DemoNetworkFixture.load(definitions);
         log = new HandBuiltLog(jdbc);
         log.started("2025-06-02T08:00:00Z", "j1");
-        UUID s1 = submitted("2025-06-02T09:00:00Z", "portal", "person", null);
+        UUID s1 = log.submittedBy("2025-06-02T09:00:00Z", "portal", "person", null);
         log.caseEnded("2025-06-05T09:00:00Z", s1, "completed");
         complaint("2025-06-06T09:00:00Z", s1);
         log.rated("2025-06-06T10:00:00Z", s1, 5);
 
-        UUID s2 = submitted("2025-06-02T10:00:00Z", "api", "business", ACCOUNTANTS);
+        UUID s2 = log.submittedBy("2025-06-02T10:00:00Z", "api", "business", ACCOUNTANTS);
         log.ready("2025-06-02T10:00:00Z", s2, "register-company", REGISTRY, "2025-06-05T10:00:00Z");
         log.step("2025-06-04T10:00:00Z", "rejected", s2, "register-company", REGISTRY);
         log.caseEnded("2025-06-04T10:00:00Z", s2, "rejected");
         appeal("2025-06-07T10:00:00Z", s2);
         log.rated("2025-06-07T11:00:00Z", s2, 2);
 
-        UUID s3 = submitted("2025-06-03T10:00:00Z", "bulk", "business", ACCOUNTANTS);
+        UUID s3 = log.submittedBy("2025-06-03T10:00:00Z", "bulk", "business", ACCOUNTANTS);
         log.caseEnded("2025-06-08T10:00:00Z", s3, "completed");
 
         log.started("2025-06-04T08:00:00Z", "j4");
-        UUID s4 = submitted("2025-06-04T09:00:00Z", "portal", "person", null);
+        UUID s4 = log.submittedBy("2025-06-04T09:00:00Z", "portal", "person", null);
         log.caseEnded("2025-06-09T09:00:00Z", s4, "withdrawn");
         complaint("2025-06-10T09:00:00Z", s4);
 
-        UUID s5 = submitted("2025-06-05T09:00:00Z", "assisted", "business", null);
+        UUID s5 = log.submittedBy("2025-06-05T09:00:00Z", "assisted", "business", null);
         log.caseEnded("2025-06-10T09:00:00Z", s5, "rejected");
         appeal("2025-06-12T09:00:00Z", s5);
         complaint("2025-06-12T09:30:00Z", s5);
 
-        UUID s6 = submitted("2025-06-06T09:00:00Z", "paper", "business", null);
+        UUID s6 = log.submittedBy("2025-06-06T09:00:00Z", "paper", "business", null);
         log.caseEnded("2025-06-11T09:00:00Z", s6, "completed");
 
         performance.refresh();
     }
 
-    UUID submitted(String time, String channel, String principalKind, String agent) {
-        UUID caseId = UUID.randomUUID();
-        log.event(time, "application-submitted", caseId, null, agent, channel,
-                Map.of("service", SERVICE, "reference", "S-" + caseId.toString().substring(0, 4), "principalKind", principalKind));
-        return caseId;
-    }
 
     void complaint(String time, UUID caseId) {
         log.event(time, "complaint-made", caseId, null, null, "portal",

@@ -43,6 +43,14 @@ final class HandBuiltLog {
         event(time, "application-started", null, null, null, "portal", Map.of("journey", journey, "service", "start-a-business"));
     }
 
+    /** A submission of a principal of the kind, by an intermediary ({@code agent}) or by the principal (null). */
+    UUID submittedBy(String time, String channel, String principalKind, String agent) {
+        UUID caseId = UUID.randomUUID();
+        event(time, "application-submitted", caseId, null, agent, channel,
+                Map.of("service", "start-a-business", "reference", "R" + sequence, "principalKind", principalKind));
+        return caseId;
+    }
+
     UUID submitted(String time, String channel) {
         UUID caseId = UUID.randomUUID();
         event(time, "application-submitted", caseId, null, null, channel,

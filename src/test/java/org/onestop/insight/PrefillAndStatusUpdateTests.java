@@ -80,7 +80,7 @@ class PrefillAndStatusUpdateTests {
         DemoNetworkFixture.load(definitions);
         log = new HandBuiltLog(jdbc);
 
-        UUID p1 = submitted("2025-05-02T09:00:00Z", "portal", "person", null);
+        UUID p1 = log.submittedBy("2025-05-02T09:00:00Z", "portal", "person", null);
         attributed("2025-05-02T09:00:01Z", p1);
         attributed("2025-05-02T09:00:01Z", p1);
         ready("2025-05-02T09:00:00Z", p1, REGISTER, REGISTRY);
@@ -98,7 +98,7 @@ class PrefillAndStatusUpdateTests {
         log.step("2025-05-05T09:00:00Z", "completed", p1, "business-account", BANK);
         log.caseEnded("2025-05-05T09:00:00Z", p1, "completed");
 
-        UUID p2 = submitted("2025-05-03T09:00:00Z", "api", "business", ACCOUNTANTS);
+        UUID p2 = log.submittedBy("2025-05-03T09:00:00Z", "api", "business", ACCOUNTANTS);
         log.event("2025-05-03T09:30:00Z", "registry-queried", p2, REGISTER, REGISTRY, "api",
                 Map.of("provider", "address-register", "service", "address-lookup", "outcome", "answered"));
         ready("2025-05-03T09:00:00Z", p2, REGISTER, REGISTRY);
@@ -109,7 +109,7 @@ class PrefillAndStatusUpdateTests {
         log.step("2025-05-06T10:00:00Z", "completed", p2, LICENCE, NORTHFIELD);
         log.caseEnded("2025-05-06T10:00:00Z", p2, "completed");
 
-        UUID p3 = submitted("2025-05-31T23:59:59Z", "portal", "person", null);
+        UUID p3 = log.submittedBy("2025-05-31T23:59:59Z", "portal", "person", null);
         attributed("2025-06-01T00:00:01Z", p3);
         ready("2025-06-01T00:00:01Z", p3, REGISTER, REGISTRY);
         update("2025-06-01T08:00:00Z", p3, REGISTER, REGISTRY);
@@ -117,7 +117,7 @@ class PrefillAndStatusUpdateTests {
                 Map.of("reason", "Name taken", "final", true));
         log.caseEnded("2025-06-01T09:00:00Z", p3, "rejected");
 
-        UUID p4 = submitted("2025-05-05T09:00:00Z", "assisted", "business", null);
+        UUID p4 = log.submittedBy("2025-05-05T09:00:00Z", "assisted", "business", null);
         ready("2025-05-05T09:00:00Z", p4, REGISTER, REGISTRY);
         ready("2025-05-05T09:00:00Z", p4, LICENCE, NORTHFIELD);
         update("2025-05-05T10:00:00Z", p4, REGISTER, REGISTRY);
@@ -128,7 +128,7 @@ class PrefillAndStatusUpdateTests {
         log.step("2025-05-10T09:00:00Z", "completed", p4, LICENCE, NORTHFIELD);
         log.caseEnded("2025-05-10T09:00:00Z", p4, "completed");
 
-        UUID p5 = submitted("2025-05-06T09:00:00Z", "paper", "business", null);
+        UUID p5 = log.submittedBy("2025-05-06T09:00:00Z", "paper", "business", null);
         ready("2025-05-06T09:00:00Z", p5, REGISTER, REGISTRY);
         update("2025-05-06T10:00:00Z", p5, REGISTER, REGISTRY);
         correction("2025-05-06T11:00:00Z", p5);
@@ -137,25 +137,25 @@ class PrefillAndStatusUpdateTests {
         log.step("2025-05-11T09:00:00Z", "completed", p5, REGISTER, REGISTRY);
         log.caseEnded("2025-05-11T09:00:00Z", p5, "completed");
 
-        UUID p6 = submitted("2025-05-07T09:00:00Z", "portal", "person", null);
+        UUID p6 = log.submittedBy("2025-05-07T09:00:00Z", "portal", "person", null);
         ready("2025-05-07T09:00:00Z", p6, REGISTER, REGISTRY);
         ready("2025-05-07T09:00:00Z", p6, LICENCE, NORTHFIELD);
         update("2025-05-07T10:00:00Z", p6, REGISTER, REGISTRY);
         log.step("2025-05-08T10:00:00Z", "completed", p6, REGISTER, REGISTRY);
         log.caseEnded("2025-05-12T10:00:00Z", p6, "withdrawn");
 
-        UUID p7 = submitted("2025-05-08T09:00:00Z", "portal", "person", null);
+        UUID p7 = log.submittedBy("2025-05-08T09:00:00Z", "portal", "person", null);
         ready("2025-05-08T09:00:00Z", p7, REGISTER, REGISTRY);
         update("2025-05-08T10:00:00Z", p7, REGISTER, REGISTRY);
         log.caseEnded("2025-05-13T10:00:00Z", p7, "withdrawn");
 
-        UUID p8 = submitted("2025-05-09T09:00:00Z", "api", "business", ACCOUNTANTS);
+        UUID p8 = log.submittedBy("2025-05-09T09:00:00Z", "api", "business", ACCOUNTANTS);
         ready("2025-05-09T09:00:00Z", p8, REGISTER, REGISTRY);
         log.step("2025-05-10T09:00:00Z", "completed", p8, REGISTER, REGISTRY);
         update("2025-05-10T10:00:00Z", p8, REGISTER, REGISTRY); // too late: the milestone was not announced
         log.caseEnded("2025-05-14T09:00:00Z", p8, "completed");
 
-        UUID p9 = submitted("2025-05-20T09:00:00Z", "portal", "person", null);
+        UUID p9 = log.submittedBy("2025-05-20T09:00:00Z", "portal", "person", null);
         attributed("2025-05-20T09:00:01Z", p9);
         ready("2025-05-20T09:00:00Z", p9, REGISTER, REGISTRY);
         update("2025-05-25T09:00:00Z", p9, REGISTER, REGISTRY);
@@ -165,12 +165,6 @@ class PrefillAndStatusUpdateTests {
         performance.refresh();
     }
 
-    UUID submitted(String time, String channel, String principalKind, String agent) {
-        UUID caseId = UUID.randomUUID();
-        log.event(time, "application-submitted", caseId, null, agent, channel,
-                Map.of("service", SERVICE, "reference", "P-" + caseId.toString().substring(0, 4), "principalKind", principalKind));
-        return caseId;
-    }
 
     /** The portal's look-up, attributed to the application when it was submitted. */
     void attributed(String time, UUID caseId) {

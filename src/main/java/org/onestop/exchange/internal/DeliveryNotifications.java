@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
+import org.onestop.platform.Databases;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,8 +151,8 @@ class DeliveryNotifications implements SmartLifecycle {
     private boolean onPostgres() {
         Boolean known = postgres;
         if (known == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
+            try {
+                known = Databases.isPostgres(dataSource);
             } catch (SQLException e) {
                 return false;
             }

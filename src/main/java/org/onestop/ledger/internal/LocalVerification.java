@@ -1,13 +1,11 @@
 package org.onestop.ledger.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.ParseException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import org.onestop.keys.PlatformKeys;
 import org.onestop.ledger.Checkpoint;
 import org.onestop.ledger.internal.LeafContent.EventRow;
+import org.onestop.platform.Databases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,8 +64,8 @@ final class LocalVerification {
     }
 
     private static boolean onPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+        try {
+            return Databases.isPostgres(dataSource);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database holds the ledger", e);
         }
