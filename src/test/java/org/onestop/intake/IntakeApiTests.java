@@ -96,6 +96,19 @@ class IntakeApiTests {
     }
 
     @Test
+    void a_malformed_key_is_refused_in_the_header_and_in_a_batch_item() {
+        String principal = mandatedPrincipal();
+        Response header = accountant.post(APPLICATIONS, JSON, body(principal, "Spaced Key Ltd"), "with space");
+        Response batch = accountant.post(APPLICATIONS + ":batch", JSON,
+                "[" + item(principal, "Spaced Item Ltd", "with space") + "]");
+
+        assertThat(header.status()).isEqualTo(422);
+        assertThat(header.json().path("errors").toString()).contains("Idempotency-Key", "visible ASCII");
+        assertThat(batch.json().path("items").get(0).path("status").asString()).isEqualTo("rejected");
+        assertThat(batch.json().path("items").get(0).path("errors").toString()).contains("idempotencyKey");
+    }
+
+    @Test
     void the_same_key_with_another_body_is_a_conflict() {
         String principal = mandatedPrincipal();
         String key = key();

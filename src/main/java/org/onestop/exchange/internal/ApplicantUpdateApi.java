@@ -1,7 +1,6 @@
 package org.onestop.exchange.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,10 +8,10 @@ import org.onestop.access.CurrentCaller;
 import org.onestop.cases.ApplicantUpdate;
 import org.onestop.cases.UpdatingApplicants;
 import org.onestop.exchange.Delivery;
+import org.onestop.platform.IdempotencyKeys;
 import org.onestop.platform.InvalidInput;
 import org.onestop.platform.NotFound;
 import org.onestop.platform.Problem;
-import org.onestop.platform.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +35,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Exchange")
 class ApplicantUpdateApi {
 
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final DeliveryRegister register;
     private final UpdatingApplicants updates;
@@ -59,10 +57,7 @@ class ApplicantUpdateApi {
                 .orElseThrow(() -> new NotFound("Deliveries are read by member systems"));
         Delivery delivery = register.find(id).filter(d -> d.organisation().equals(organisation))
                 .orElseThrow(() -> new NotFound("No delivery " + id));
-        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidInput("Invalid Idempotency-Key", List.of(new Violation("Idempotency-Key",
-                    "must be 1 to 200 visible ASCII characters")));
-        }
+        IdempotencyKeys.checkHeader(idempotencyKey);
         UpdatingApplicants.Result result = updates.send(delivery.caseId(), delivery.step(),
                 body == null ? null : body.message(), idempotencyKey, organisation, organisation);
         if (result instanceof UpdatingApplicants.Sent sent) {

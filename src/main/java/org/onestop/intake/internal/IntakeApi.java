@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import org.onestop.access.CurrentCaller;
 import org.onestop.access.StaffMember;
@@ -15,6 +15,7 @@ import org.onestop.intake.Principal;
 import org.onestop.intake.Receipt;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
+import org.onestop.platform.IdempotencyKeys;
 import org.onestop.platform.InvalidInput;
 import org.onestop.platform.Problem;
 import org.onestop.platform.Violation;
@@ -42,7 +43,6 @@ import tools.jackson.databind.JsonNode;
 class IntakeApi {
 
     static final int MAX_BATCH = 1000;
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final String NDJSON = "application/x-ndjson";
 
     private final SubmittingApplication intake;
@@ -61,7 +61,7 @@ class IntakeApi {
     @Operation(summary = "Submit one application; send an Idempotency-Key to retry safely")
     ResponseEntity<Object> submit(@PathVariable String code, @RequestBody ApplicationRequest body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checkHeader(idempotencyKey);
         Caller caller = Caller.current();
         Submission submission = intake.submit(new NewApplication(code, body.principal(), body.form(),
                 caller.channel(Channel.API), caller.agent(), caller.actor(), idempotencyKey));
@@ -97,7 +97,7 @@ class IntakeApi {
         List<NewApplication> readable = new ArrayList<>();
         for (BatchReader.Item item : items) {
             if (item.problems().isEmpty()) {
-                if (item.idempotencyKey() != null && !KEY.matcher(item.idempotencyKey()).matches()) {
+                if (IdempotencyKeys.problem(item.idempotencyKey(), "idempotencyKey").isPresent()) {
                     continue;
                 }
                 readable.add(new NewApplication(code, item.request().principal(), item.request().form(),
@@ -112,12 +112,13 @@ class IntakeApi {
             BatchReader.Item item = items.get(index);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("index", index);
+            Optional<Violation> badKey = IdempotencyKeys.problem(item.idempotencyKey(), "idempotencyKey");
             if (!item.problems().isEmpty()) {
                 answer.put("status", "rejected");
                 answer.put("errors", errors(item.problems()));
-            } else if (item.idempotencyKey() != null && !KEY.matcher(item.idempotencyKey()).matches()) {
+            } else if (badKey.isPresent()) {
                 answer.put("status", "rejected");
-                answer.put("errors", errors(List.of(new Violation("idempotencyKey", "must be 1 to 200 visible ASCII characters"))));
+                answer.put("errors", errors(List.of(badKey.get())));
             } else {
                 Submission submission = submissions.get(next++);
                 if (submission instanceof Submission.Accepted a) {
@@ -161,13 +162,6 @@ class IntakeApi {
 
     private static List<Map<String, String>> errors(List<Violation> violations) {
         return violations.stream().map(v -> Map.of("path", v.path(), "message", v.message())).toList();
-    }
-
-    private static void checkKey(String key) {
-        if (key != null && !KEY.matcher(key).matches()) {
-            throw new InvalidInput("Invalid Idempotency-Key", List.of(new Violation("Idempotency-Key",
-                    "must be 1 to 200 visible ASCII characters")));
-        }
     }
 
     /** Who submits: a member system is an agent for the principal; staff enter assisted applications. */
