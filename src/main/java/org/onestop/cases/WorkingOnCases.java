@@ -51,6 +51,9 @@ public interface WorkingOnCases {
      */
     JsonNode inputFor(UUID caseId, String step);
 
+    /** {@link #inputFor(UUID, String)} of a case the caller has just read (in its transaction), without reading it again. */
+    JsonNode inputFor(Case current, String step);
+
     /**
      * The step's input shown to a person of the organisation handling it; every such view is
      * recorded as a {@code data-viewed} event, so applicants can see who used their data.

@@ -39,7 +39,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  *
  * <pre>java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench verify [--entries 1000000] [--checkpoint-every 1000]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench proofs [--entries 1000000] [--proofs 100000]
- * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench watch --url http://localhost:8080 [--seconds 60] [--proofs 2000] [--clients 1]
+ * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench watch --url http://localhost:8080 [--seconds 60] [--proofs 2000] [--clients 1] [--rate 0]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench append --db JDBC_URL [--user postgres] [--events 100000]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench lag --db JDBC_URL [--user postgres] [--seconds 60]</pre>
  *
@@ -47,7 +47,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  * range append, root and checkpoint signature check at each checkpoint) over generated events in
  * memory. {@code proofs} times proof generation and checking over stored subtrees in memory.
  * {@code watch} follows a running platform while a load runs: entries/s from the latest
- * checkpoint once a second, then inclusion proof latency over HTTP. {@code append} writes events
+ * checkpoint once a second, then inclusion proof latency over HTTP: as fast as the clients go, or
+ * with {@code --rate} at that many proofs a second (open loop: each proof's time counts from when it
+ * was due, so a slow answer also counts against those queued behind it). {@code append} writes events
  * and their queue rows straight into a running platform's database, in one transaction, and times
  * how long the platform's appender takes to drain them: its capacity in entries/s, apart from the
  * cost of making the events. {@code lag} samples the queue and the tree once a second while some
@@ -68,7 +70,7 @@ public final class LedgerBench {
                     Integer.parseInt(options.getOrDefault("proofs", "100000")));
             case "watch" -> watch(options.getOrDefault("url", "http://localhost:8080"),
                     Integer.parseInt(options.getOrDefault("seconds", "60")), Integer.parseInt(options.getOrDefault("proofs", "2000")),
-                    Integer.parseInt(options.getOrDefault("clients", "1")));
+                    Integer.parseInt(options.getOrDefault("clients", "1")), Double.parseDouble(options.getOrDefault("rate", "0")));
             case "append" -> append(database(options), Integer.parseInt(options.getOrDefault("events", "100000")),
                     Integer.parseInt(options.getOrDefault("timeout", "600")));
             case "lag" -> lag(database(options), Integer.parseInt(options.getOrDefault("seconds", "60")));
@@ -156,7 +158,7 @@ public final class LedgerBench {
         }
     }
 
-    static void watch(String url, int seconds, int proofs, int clients) throws Exception {
+    static void watch(String url, int seconds, int proofs, int clients, double rate) throws Exception {
         // one client, HTTP/1.1 with kept-alive connections: no upgrade attempt, no new connection per proof
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long firstSize = -1;
@@ -180,19 +182,22 @@ public final class LedgerBench {
             return;
         }
         // a short warm-up on the same connections, not recorded
-        proofRound(http, url, size, Math.min(200, proofs), clients);
+        proofRound(http, url, size, Math.min(200, proofs), clients, 0);
         long proofsBegan = System.nanoTime();
-        Histogram histogram = proofRound(http, url, size, proofs, clients);
+        Histogram histogram = proofRound(http, url, size, proofs, clients, rate);
         double elapsedProofs = (System.nanoTime() - proofsBegan) / 1e9;
-        System.out.printf("inclusion proofs over HTTP, tree of %,d, %d client(s): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, "
-                + "%,.0f proofs/s%n", size, clients, histogram.getValueAtPercentile(50) / 1000.0,
+        System.out.printf("inclusion proofs over HTTP, tree of %,d, %d client(s)%s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, "
+                + "%,.0f proofs/s%n", size, clients, rate > 0 ? String.format(" at %.0f/s", rate) : "", histogram.getValueAtPercentile(50) / 1000.0,
                 histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0, proofs / elapsedProofs);
     }
 
-    private static Histogram proofRound(HttpClient http, String url, long size, int proofs, int clients) throws Exception {
+    private static Histogram proofRound(HttpClient http, String url, long size, int proofs, int clients, double rate)
+            throws Exception {
         Histogram histogram = new Histogram(3_600_000_000L, 3);
         java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(proofs);
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        java.util.concurrent.atomic.AtomicLong nextDue = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int c = 0; c < clients; c++) {
@@ -201,6 +206,12 @@ public final class LedgerBench {
                     while (left.getAndDecrement() > 0) {
                         long index = ThreadLocalRandom.current().nextLong(size);
                         long start = System.nanoTime();
+                        if (interval > 0) {
+                            start = nextDue.getAndAdd(interval);
+                            while (System.nanoTime() < start) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(1, start - System.nanoTime() - 50_000));
+                            }
+                        }
                         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                                 URI.create(url + "/api/v1/ledger/entries/" + index + "/inclusion?treeSize=" + size)).build(),
                                 HttpResponse.BodyHandlers.ofString());

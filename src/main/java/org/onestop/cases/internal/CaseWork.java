@@ -252,7 +252,11 @@ class CaseWork implements WorkingOnCases {
 
     @Override
     public JsonNode inputFor(UUID caseId, String step) {
-        Case current = load(caseId);
+        return inputFor(load(caseId), step);
+    }
+
+    @Override
+    public JsonNode inputFor(Case current, String step) {
         CaseStep caseStep = current.step(step).orElseThrow(() -> new NotFound("No step '" + step + "' in this case"));
         return inputs.inputFor(current, caseStep, stepDefinition(current, step));
     }

@@ -84,11 +84,17 @@ class DeliveryCreation {
         if (ready.deadline() != null) {
             payload.put("deadline", ready.deadline().toString());
         }
-        JsonNode input = work.inputFor(ready.caseId(), ready.step());
+        JsonNode input = work.inputFor(current, ready.step());
         payload.put("input", input);
+        String body = json.writeValueAsString(payload);
+        boolean push = organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive();
+        // pushed by this node as soon as the transaction commits, without a claim, when it has room for it now
+        PushWorker.Reservation reservation = push ? reserveUntilTransactionEnds(ready.organisation()) : null;
+        boolean leased = reservation != null && register.insertLeased(id, ready.caseId(), ready.step(), ready.round(),
+                ready.organisation(), body, now, current.openedAt(), reservation.node(), reservation.leaseUntil());
         String mode = organisation.receiving().name();
-        if (!register.insert(id, ready.caseId(), ready.step(), ready.round(), ready.organisation(), mode,
-                json.writeValueAsString(payload), now, current.openedAt())) {
+        if (!leased && !register.insert(id, ready.caseId(), ready.step(), ready.round(), ready.organisation(), mode, body, now,
+                current.openedAt())) {
             return;
         }
         // what the applicant's "who used my data" shows: the field names sent, under which agreement and legal basis
@@ -108,7 +114,10 @@ class DeliveryCreation {
                 });
         log.append(new Event(Ids.newId(clock), now, "delivery-created", ready.caseId(), ready.caseId(), ready.step(),
                 ready.organisation(), null, "platform", attributes));
-        if (organisation.receiving() == ReceivingMode.PUSH && TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (leased) {
+            reservation.stored(new DeliveryRegister.Claimed(id, ready.caseId(), ready.organisation(), body, 0, now,
+                    current.openedAt()));
+        } else if (push) {
             notifications.announce();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -117,6 +126,19 @@ class DeliveryCreation {
                 }
             });
         }
+    }
+
+    private PushWorker.Reservation reserveUntilTransactionEnds(String organisation) {
+        PushWorker.Reservation reservation = pusher.reserve(organisation).orElse(null);
+        if (reservation != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    reservation.transactionEnded(status == STATUS_COMMITTED);
+                }
+            });
+        }
+        return reservation;
     }
 
     /** Dotted paths of the leaf fields of a step's form input ({@code business.address.postcode}). */

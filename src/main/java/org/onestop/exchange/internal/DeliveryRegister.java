@@ -89,6 +89,29 @@ class DeliveryRegister {
     }
 
     /**
+     * Stores a new push delivery of one round of a step already leased to {@code node}, its first
+     * attempt counted, as a claim would leave it; false, storing nothing, when that round has a
+     * delivery already or the organisation's deliveries are paused (the caller then stores it pending).
+     */
+    boolean insertLeased(UUID id, UUID caseId, String step, int round, String organisation, String payload, Instant now,
+            Instant submittedAt, String node, Instant leaseUntil) {
+        return jdbc.sql("""
+                INSERT INTO delivery (id, case_id, step, round, organisation, mode, state, payload, attempts, next_attempt_at,
+                                      created_at, submitted_at, lease_until, leased_by)
+                SELECT CAST(:id AS UUID), CAST(:case AS UUID), CAST(:step AS VARCHAR(64)), CAST(:round AS INTEGER),
+                       CAST(:organisation AS VARCHAR(64)), 'PUSH', 'IN_FLIGHT', CAST(:payload AS jsonb), 1,
+                       CAST(:until AS TIMESTAMP WITH TIME ZONE), CAST(:now AS TIMESTAMP WITH TIME ZONE),
+                       CAST(:submitted AS TIMESTAMP WITH TIME ZONE), CAST(:until AS TIMESTAMP WITH TIME ZONE),
+                       CAST(:node AS VARCHAR(64))
+                WHERE NOT EXISTS (SELECT 1 FROM delivery_pause WHERE organisation = :organisation)
+                ON CONFLICT DO NOTHING""")
+                .param("id", id).param("case", caseId).param("step", step).param("round", round)
+                .param("organisation", organisation).param("payload", payload).param("until", ts(leaseUntil))
+                .param("now", ts(now)).param("submitted", ts(submittedAt)).param("node", node)
+                .update() == 1;
+    }
+
+    /**
      * Due push deliveries, leased to this node, leaving out paused organisations and those named in
      * {@code closed}; of the rest, only those {@code admit} lets through are claimed (and count an
      * attempt). The caller's transaction holds the row locks until it commits.

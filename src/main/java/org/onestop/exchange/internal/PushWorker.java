@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -122,6 +123,72 @@ class PushWorker implements SmartLifecycle {
 
     void wake() {
         wakeUp.release();
+    }
+
+    /**
+     * A place in the pool and the gate's leave for one push to the organisation, taken while the
+     * transaction that creates a delivery is still open, so that the delivery can be stored already
+     * leased to this node and pushed as soon as that transaction commits, without a claim of its
+     * own. Empty when this node pushes nothing now, the pool is full, or the gate holds the
+     * organisation back: the delivery is then stored pending and claimed as usual.
+     */
+    Optional<Reservation> reserve(String organisation) {
+        if (!running || !places.tryAcquire()) {
+            return Optional.empty();
+        }
+        if (!gate.admit(organisation)) {
+            places.release();
+            return Optional.empty();
+        }
+        return Optional.of(new Reservation(organisation, clock.instant().plus(lease)));
+    }
+
+    /**
+     * A reserved push, held until the transaction that creates the delivery ends: it is pushed if
+     * that transaction {@linkplain #stored stored} it and committed; otherwise the place and the
+     * gate's leave are given back.
+     */
+    final class Reservation {
+        private final String organisation;
+        private final Instant leaseUntil;
+        private DeliveryRegister.Claimed delivery;
+        private boolean ended;
+
+        private Reservation(String organisation, Instant leaseUntil) {
+            this.organisation = organisation;
+            this.leaseUntil = leaseUntil;
+        }
+
+        String node() {
+            return node;
+        }
+
+        Instant leaseUntil() {
+            return leaseUntil;
+        }
+
+        /** The delivery was stored leased to this node under this reservation. */
+        synchronized void stored(DeliveryRegister.Claimed stored) {
+            this.delivery = stored;
+        }
+
+        /** The creating transaction ended: pushes what it stored and committed, or gives the place back. */
+        synchronized void transactionEnded(boolean committed) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (committed && delivery != null) {
+                try {
+                    pushers.execute(() -> push(delivery));
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the node is stopping: the delivery is offered again when its lease runs out
+                }
+            }
+            gate.abandoned(organisation);
+            freePlaces(1);
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.onestop.intake.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,12 +14,15 @@ import org.onestop.intake.Channel;
 import org.onestop.intake.Principal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcApplications implements Applications {
 
+    private static final String STORED_NOW = JdbcApplications.class.getName() + ".storedNow";
     private static final String COLUMNS = "id, reference, service_id, service_code, service_version, principal_kind, "
             + "principal_id, principal_name, form, channel, agent, actor, submitted_at";
 
@@ -33,6 +38,10 @@ class JdbcApplications implements Applications {
 
     @Override
     public Optional<Application> find(UUID id) {
+        Application storedNow = storedInThisTransaction().get(id);
+        if (storedNow != null) {
+            return Optional.of(storedNow);
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::map).optional();
     }
 
@@ -62,6 +71,31 @@ class JdbcApplications implements Applications {
                         json.writeValueAsString(a.form()), a.channel().name(), a.agent(), a.actor(),
                         Timestamp.from(a.submittedAt()), idempotencyKey, requestHash)
                 .update();
+        storedInThisTransaction().put(a.id(), a);
+    }
+
+    /**
+     * Applications this transaction inserted, as inserted: the case it opens reads each back once
+     * per step delivered, and those reads need no round trip. Empty outside a transaction.
+     */
+    private static Map<UUID, Application> storedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<UUID, Application> stored = (Map<UUID, Application>) TransactionSynchronizationManager.getResource(STORED_NOW);
+        if (stored == null) {
+            Map<UUID, Application> created = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(STORED_NOW, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(STORED_NOW);
+                }
+            });
+            stored = created;
+        }
+        return stored;
     }
 
     /**
@@ -78,6 +112,7 @@ class JdbcApplications implements Applications {
     }
 
     void replaceForm(UUID id, tools.jackson.databind.JsonNode form) {
+        storedInThisTransaction().remove(id);
         jdbc.sql("UPDATE application SET form = CAST(? AS jsonb) WHERE id = ?").params(json.writeValueAsString(form), id).update();
     }
 
