@@ -126,20 +126,23 @@ public final class DeliveryLoad {
         long intervalNanos = rate > 0 ? (long) (1e9 / rate) : 0;
         AtomicLong nextSlot = new AtomicLong(start);
         Histogram answered = new Histogram(3);
+        Histogram prepared = new Histogram(3);
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         for (int c = 0; c < concurrency; c++) {
             clients.submit(() -> {
                 while (remaining.getAndDecrement() > 0) {
                     if (intervalNanos > 0) {
                         long slot = nextSlot.getAndAdd(intervalNanos);
-                        while (System.nanoTime() < slot) {
-                            Thread.onSpinWait();
-                        }
+                        Pace.until(slot);
                     }
+                    // the client's own work (its single-use token signed, the body written) comes before the submission
+                    long preparing = BackOffice.epochMicros();
+                    HttpRequest request = application(url, tokens);
                     long sent = BackOffice.epochMicros();
-                    String id = submit(http, url, tokens);
+                    String id = submit(http, request);
                     synchronized (answered) {
                         answered.recordValue(Math.max(1, BackOffice.epochMicros() - sent));
+                        prepared.recordValue(Math.max(1, sent - preparing));
                     }
                     if (id == null) {
                         failed.incrementAndGet();
@@ -184,6 +187,7 @@ public final class DeliveryLoad {
                 completedSteps.values().stream().filter(n -> n.get() >= STEPS_PER_CASE).count(), submittedAt.size(),
                 done ? "" : " (timed out)", outcomesAccepted.get(), outcomesRefused.get(), seconds);
         System.out.printf("deliveries: %d pushed in %.1f s = %.0f deliveries/s%n", deliveries, deliverySeconds, deliveriesPerSecond);
+        print("client: application and token prepared, before sending", prepared);
         print("submission answered (201)", answered);
         print("submit-to-delivered, steps ready at submission", first);
         print("submit-to-delivered, all steps (later ones wait for earlier outcomes)", all);
@@ -232,7 +236,7 @@ public final class DeliveryLoad {
         }
     }
 
-    private static String submit(HttpClient http, String url, IntakeLoad.Tokens tokens) {
+    private static HttpRequest application(String url, IntakeLoad.Tokens tokens) {
         String body = """
                 {"principal": {"kind": "business", "id": "%s", "name": "Bench Holdings"},
                  "form": {"applicant": {"fullName": "Bench Tester", "email": "bench@example.org"},
@@ -240,11 +244,15 @@ public final class DeliveryLoad {
                                        "startDate": "2027-01-01", "employees": 2,
                                        "address": {"street": "1 Load Lane", "postcode": "1234 AB", "municipality": "%s"}}}}"""
                 .formatted(PRINCIPAL, UUID.randomUUID().toString().substring(0, 8), Math.random() < 0.5 ? "northfield" : "southport");
+        return HttpRequest.newBuilder(URI.create(url + "/api/v1/services/start-a-business/applications"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.next()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String submit(HttpClient http, HttpRequest application) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/services/start-a-business/applications"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + tokens.next()).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(application, HttpResponse.BodyHandlers.ofString());
             Matcher id = ID.matcher(response.body());
             return response.statusCode() == 201 && id.find() ? id.group(1) : null;
         } catch (Exception e) {

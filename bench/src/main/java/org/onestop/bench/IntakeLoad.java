@@ -97,9 +97,7 @@ public final class IntakeLoad {
                 while (System.nanoTime() < end) {
                     long sent;
                     if (intervalNanos > 0) {
-                        while (System.nanoTime() < next) {
-                            Thread.onSpinWait();
-                        }
+                        Pace.until(next);
                         sent = next; // measure from the intended time: no coordinated omission
                         next += intervalNanos;
                     } else {

@@ -39,7 +39,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  *
  * <pre>java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench verify [--entries 1000000] [--checkpoint-every 1000]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench proofs [--entries 1000000] [--proofs 100000]
- * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench watch --url http://localhost:8080 [--seconds 60] [--proofs 2000] [--clients 1] [--rate 0]
+ * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench watch --url http://localhost:8080 [--seconds 60] [--proofs 2000] [--clients 1] [--rate 0] [--client blocking|jdk]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench append --db JDBC_URL [--user postgres] [--events 100000]
  * java -cp bench/target/onestop-bench.jar org.onestop.bench.LedgerBench lag --db JDBC_URL [--user postgres] [--seconds 60]</pre>
  *
@@ -49,7 +49,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  * {@code watch} follows a running platform while a load runs: entries/s from the latest
  * checkpoint once a second, then inclusion proof latency over HTTP: as fast as the clients go, or
  * with {@code --rate} at that many proofs a second (open loop: each proof's time counts from when it
- * was due, so a slow answer also counts against those queued behind it). {@code append} writes events
+ * was due, so a slow answer also counts against those queued behind it); each client a blocking
+ * HttpURLConnection on its own thread, or with {@code --client jdk} the JDK's HttpClient, whose
+ * hand-offs between its own threads add to every time measured. {@code append} writes events
  * and their queue rows straight into a running platform's database, in one transaction, and times
  * how long the platform's appender takes to drain them: its capacity in entries/s, apart from the
  * cost of making the events. {@code lag} samples the queue and the tree once a second while some
@@ -70,7 +72,8 @@ public final class LedgerBench {
                     Integer.parseInt(options.getOrDefault("proofs", "100000")));
             case "watch" -> watch(options.getOrDefault("url", "http://localhost:8080"),
                     Integer.parseInt(options.getOrDefault("seconds", "60")), Integer.parseInt(options.getOrDefault("proofs", "2000")),
-                    Integer.parseInt(options.getOrDefault("clients", "1")), Double.parseDouble(options.getOrDefault("rate", "0")));
+                    Integer.parseInt(options.getOrDefault("clients", "1")), Double.parseDouble(options.getOrDefault("rate", "0")),
+                    options.getOrDefault("client", "blocking").equals("blocking"));
             case "append" -> append(database(options), Integer.parseInt(options.getOrDefault("events", "100000")),
                     Integer.parseInt(options.getOrDefault("timeout", "600")));
             case "lag" -> lag(database(options), Integer.parseInt(options.getOrDefault("seconds", "60")));
@@ -158,7 +161,7 @@ public final class LedgerBench {
         }
     }
 
-    static void watch(String url, int seconds, int proofs, int clients, double rate) throws Exception {
+    static void watch(String url, int seconds, int proofs, int clients, double rate, boolean blocking) throws Exception {
         // one client, HTTP/1.1 with kept-alive connections: no upgrade attempt, no new connection per proof
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long firstSize = -1;
@@ -182,18 +185,18 @@ public final class LedgerBench {
             return;
         }
         // a short warm-up on the same connections, not recorded
-        proofRound(http, url, size, Math.min(200, proofs), clients, 0);
+        proofRound(http, blocking, url, size, Math.min(200, proofs), clients, 0);
         long proofsBegan = System.nanoTime();
-        Histogram histogram = proofRound(http, url, size, proofs, clients, rate);
+        Histogram histogram = proofRound(http, blocking, url, size, proofs, clients, rate);
         double elapsedProofs = (System.nanoTime() - proofsBegan) / 1e9;
-        System.out.printf("inclusion proofs over HTTP, tree of %,d, %d client(s)%s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, "
-                + "%,.0f proofs/s%n", size, clients, rate > 0 ? String.format(" at %.0f/s", rate) : "", histogram.getValueAtPercentile(50) / 1000.0,
+        System.out.printf("inclusion proofs over HTTP, tree of %,d, %d %s client(s)%s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, "
+                + "%,.0f proofs/s%n", size, clients, blocking ? "blocking" : "JDK HttpClient", rate > 0 ? String.format(" at %.0f/s", rate) : "", histogram.getValueAtPercentile(50) / 1000.0,
                 histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0, proofs / elapsedProofs);
     }
 
-    private static Histogram proofRound(HttpClient http, String url, long size, int proofs, int clients, double rate)
-            throws Exception {
+    private static Histogram proofRound(HttpClient http, boolean blocking, String url, long size, int proofs, int clients,
+            double rate) throws Exception {
         Histogram histogram = new Histogram(3_600_000_000L, 3);
         java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(proofs);
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
@@ -208,19 +211,17 @@ public final class LedgerBench {
                         long start = System.nanoTime();
                         if (interval > 0) {
                             start = nextDue.getAndAdd(interval);
-                            while (System.nanoTime() < start) {
-                                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(1, start - System.nanoTime() - 50_000));
-                            }
+                            Pace.until(start);
                         }
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(url + "/api/v1/ledger/entries/" + index + "/inclusion?treeSize=" + size)).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        String proof = url + "/api/v1/ledger/entries/" + index + "/inclusion?treeSize=" + size;
+                        int status = blocking ? blockingGet(proof) : http.send(HttpRequest.newBuilder(URI.create(proof)).build(),
+                                HttpResponse.BodyHandlers.ofString()).statusCode();
                         long micros = (System.nanoTime() - start) / 1000;
                         synchronized (histogram) {
                             histogram.recordValue(micros);
                         }
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("proof of " + index + ": " + response.statusCode() + " " + response.body());
+                        if (status != 200) {
+                            throw new IllegalStateException("proof of " + index + ": HTTP " + status);
                         }
                     }
                 } catch (Exception e) {
@@ -237,6 +238,22 @@ public final class LedgerBench {
             throw new IllegalStateException("proof requests failed", failures.get(0));
         }
         return histogram;
+    }
+
+    /**
+     * One GET on the calling thread, over a kept-alive connection of its own (HttpURLConnection's
+     * cache): unlike the JDK's HttpClient, which hands each exchange between its selector thread and
+     * the caller, it adds no thread hand-off of the client's to the time measured.
+     */
+    private static int blockingGet(String url) throws java.io.IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+        int status = connection.getResponseCode();
+        try (java.io.InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                body.readAllBytes();
+            }
+        }
+        return status;
     }
 
     private record Database(String url, String user, String password) {
