@@ -31,12 +31,12 @@ import org.onestop.intake.Principal;
 import org.onestop.intake.Receipt;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
-import org.onestop.network.Organisation;
 import org.onestop.network.Organisations;
 import org.onestop.network.ReceivingMode;
 import org.onestop.testing.ApiClient;
 import org.onestop.testing.Browser;
 import org.onestop.testing.DemoNetworkFixture;
+import org.onestop.testing.MemberSystem;
 import org.onestop.testing.OneStopTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -84,8 +84,7 @@ class DeliveryBrowserTests {
         driver = browser.driver();
         DemoNetworkFixture.load(definitions);
         registry = new Receiver();
-        Organisation o = organisations.find(REGISTRY).orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), ReceivingMode.PUSH, registry.url(), o.jwks()));
+        MemberSystem.receiveBy(organisations, REGISTRY, ReceivingMode.PUSH, registry.url());
         operator("registry-operator", REGISTRY);
         operator("tax-operator", "tax-agency");
     }

@@ -37,7 +37,6 @@ import org.onestop.intake.SubmittingApplication;
 import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
-import org.onestop.network.ReceivingMode;
 import org.onestop.platform.EventLog;
 import org.onestop.testing.ApiClient;
 import org.onestop.testing.ApiClient.Response;
@@ -90,10 +89,8 @@ class CorrectionLoopTests {
     void network() {
         DemoNetworkFixture.load(definitions);
         registry = new Receiver();
-        registrySystem = MemberSystem.register(organisations, "business-registry", OrganisationKind.PUBLIC_AGENCY);
-        Organisation o = organisations.find("business-registry").orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), ReceivingMode.PUSH, registry.url(),
-                o.jwks()));
+        registrySystem = MemberSystem.registerPushedTo(organisations, "business-registry", OrganisationKind.PUBLIC_AGENCY,
+                registry.url());
     }
 
     @AfterEach

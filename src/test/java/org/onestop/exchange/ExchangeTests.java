@@ -415,8 +415,7 @@ class ExchangeTests {
     }
 
     private void receiveBy(String code, ReceivingMode mode, URI endpoint) {
-        Organisation o = organisations.find(code).orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), mode, endpoint, o.jwks()));
+        MemberSystem.receiveBy(organisations, code, mode, endpoint);
     }
 
     private UUID apply(String name) {

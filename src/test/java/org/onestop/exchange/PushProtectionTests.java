@@ -20,10 +20,8 @@ import org.onestop.intake.NewApplication;
 import org.onestop.intake.Principal;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
-import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
-import org.onestop.network.ReceivingMode;
 import org.onestop.platform.Event;
 import org.onestop.platform.EventLog;
 import org.onestop.testing.ApiClient;
@@ -66,9 +64,7 @@ class PushProtectionTests {
     void network() {
         DemoNetworkFixture.load(definitions);
         registry = new Receiver();
-        MemberSystem.register(organisations, REGISTRY, OrganisationKind.PUBLIC_AGENCY);
-        Organisation o = organisations.find(REGISTRY).orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), ReceivingMode.PUSH, registry.url(), o.jwks()));
+        MemberSystem.registerPushedTo(organisations, REGISTRY, OrganisationKind.PUBLIC_AGENCY, registry.url());
         for (String[] operator : new String[][] {{"registry-operator", REGISTRY}, {"tax-operator", "tax-agency"}}) {
             if (accounts.find(operator[0]).isEmpty()) {
                 accounts.create(operator[0], PASSWORD, StaffRole.OPERATOR, operator[1]);

@@ -1,5 +1,6 @@
 package org.onestop.testing;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -32,6 +33,19 @@ public final class MemberSystem {
     private MemberSystem(String code, ECKey key) {
         this.code = code;
         this.key = key;
+    }
+
+    /** Registers the organisation's system as {@link #register} does, with its work pushed to {@code endpoint}. */
+    public static MemberSystem registerPushedTo(Organisations organisations, String code, OrganisationKind kind, URI endpoint) {
+        MemberSystem system = register(organisations, code, kind);
+        receiveBy(organisations, code, ReceivingMode.PUSH, endpoint);
+        return system;
+    }
+
+    /** Changes how an existing organisation receives its work, and where it is pushed. */
+    public static void receiveBy(Organisations organisations, String code, ReceivingMode mode, URI endpoint) {
+        Organisation o = organisations.find(code).orElseThrow();
+        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), mode, endpoint, o.jwks()));
     }
 
     /** Registers the organisation (or gives an existing one this key) and returns its system. */

@@ -17,10 +17,8 @@ import org.onestop.intake.NewApplication;
 import org.onestop.intake.Principal;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
-import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
-import org.onestop.network.ReceivingMode;
 import org.onestop.testing.DemoNetworkFixture;
 import org.onestop.testing.MemberSystem;
 import org.onestop.testing.OneStopTest;
@@ -64,9 +62,7 @@ class DeliveryHandOffTests {
     void network() {
         DemoNetworkFixture.load(definitions);
         registry = new Receiver();
-        MemberSystem.register(organisations, REGISTRY, OrganisationKind.PUBLIC_AGENCY);
-        Organisation o = organisations.find(REGISTRY).orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), ReceivingMode.PUSH, registry.url(), o.jwks()));
+        MemberSystem.registerPushedTo(organisations, REGISTRY, OrganisationKind.PUBLIC_AGENCY, registry.url());
     }
 
     @AfterEach

@@ -21,10 +21,8 @@ import org.onestop.intake.NewApplication;
 import org.onestop.intake.Principal;
 import org.onestop.intake.Submission;
 import org.onestop.intake.SubmittingApplication;
-import org.onestop.network.Organisation;
 import org.onestop.network.OrganisationKind;
 import org.onestop.network.Organisations;
-import org.onestop.network.ReceivingMode;
 import org.onestop.testing.DemoNetworkFixture;
 import org.onestop.testing.MemberSystem;
 import org.onestop.testing.OneStopTest;
@@ -62,9 +60,7 @@ class DeliveryWakeUpTests {
     void network() {
         DemoNetworkFixture.load(definitions);
         registry = new Receiver();
-        MemberSystem.register(organisations, "business-registry", OrganisationKind.PUBLIC_AGENCY);
-        Organisation o = organisations.find("business-registry").orElseThrow();
-        organisations.save(new Organisation(o.code(), o.name(), o.kind(), o.status(), ReceivingMode.PUSH, registry.url(), o.jwks()));
+        MemberSystem.registerPushedTo(organisations, "business-registry", OrganisationKind.PUBLIC_AGENCY, registry.url());
     }
 
     @AfterEach
