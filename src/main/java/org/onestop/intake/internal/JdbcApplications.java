@@ -82,20 +82,34 @@ class JdbcApplications implements Applications {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
-        @SuppressWarnings("unchecked")
-        Map<UUID, Application> stored = (Map<UUID, Application>) TransactionSynchronizationManager.getResource(STORED_NOW);
-        if (stored == null) {
-            Map<UUID, Application> created = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(STORED_NOW, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(STORED_NOW);
-                }
-            });
-            stored = created;
+        StoredNow bound = (StoredNow) TransactionSynchronizationManager.getResource(STORED_NOW);
+        if (bound == null) {
+            bound = new StoredNow();
+            TransactionSynchronizationManager.bindResource(STORED_NOW, bound);
+            TransactionSynchronizationManager.registerSynchronization(bound);
         }
-        return stored;
+        return bound.applications;
+    }
+
+    /** Bound to one transaction; stepped aside while an inner transaction of its own runs, which sees only what it stores. */
+    private static final class StoredNow implements TransactionSynchronization {
+
+        private final Map<UUID, Application> applications = new HashMap<>();
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(STORED_NOW);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(STORED_NOW, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(STORED_NOW);
+        }
     }
 
     /**
